@@ -1,0 +1,102 @@
+# ergraph - news articles to entity-relationship diagrams.
+# Hand-written; needs GNU make, gcc and pkg-config (scripts/install-deps).
+
+CC       ?= gcc
+PKGS     := libcgraph libgvc
+WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wwrite-strings -Wvla -Wformat=2
+OPT      ?= -O2 -g
+CPPFLAGS += -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Isrc
+CFLAGS   += -std=c17 $(OPT) $(WARN)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LDLIBS   += $(PKG_LIBS) -lm
+
+# make SANITIZE=1: AddressSanitizer + UndefinedBehaviorSanitizer, in a
+# separate build tree so the two builds never mix objects.
+ifeq ($(SANITIZE),1)
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=all
+CFLAGS   += $(SANFLAGS)
+LDFLAGS  += $(SANFLAGS)
+B        := build/san
+else
+B        := build/rel
+endif
+
+# make VALGRIND=1 test: every test binary and CLI run under memcheck.
+ifeq ($(VALGRIND),1)
+export ERG_WRAP := valgrind -q --error-exitcode=99 --leak-check=full \
+                   --errors-for-leak-kinds=definite,indirect
+endif
+
+LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(B)/%.o) $(B)/data.o
+DATA     := data/entities.txt data/rules.txt
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+BIN      := bin/ergraph
+
+.PHONY: all deps demo test unit golden cli clean golden-update check-graphs
+
+all: $(BIN)
+
+deps:
+	@scripts/install-deps
+
+$(B)/%.o: src/%.c $(wildcard src/*.h) | $(B)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(B)/data.o: src/data.S $(DATA) | $(B)
+	$(CC) -c src/data.S -o $@
+
+$(B)/liberg.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/main.o: src/main.c $(wildcard src/*.h) | $(B)
+
+$(BIN): $(B)/main.o $(B)/liberg.a | bin
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/tests/%: tests/unit/%.c $(B)/liberg.a tests/unit/testutil.h | $(B)/tests
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) \
+	    -o $@ $< $(B)/liberg.a $(LDLIBS) -lcmocka
+
+$(B) $(B)/tests bin graphs:
+	mkdir -p $@
+
+# --- the main job: every article in input/ to graphs/ ----------------------
+INPUTS := $(wildcard input/*.txt)
+
+demo: deps
+	$(MAKE) $(BIN)
+	$(MAKE) graphs
+	@for f in $(INPUTS); do \
+	    n=$$(basename "$$f" .txt); \
+	    $(BIN) graph -q "$$f" -o "graphs/$$n.dot" && \
+	    $(BIN) graph -q -t "$$n" "$$f" -o "graphs/$$n.svg" || exit 1; \
+	done
+	$(BIN) graph -q -t "All articles in input/" $(INPUTS) -o graphs/all.svg
+	$(BIN) graph -q $(INPUTS) -o graphs/all.dot
+	@echo "wrote graphs/ ($(words $(INPUTS)) articles + all.svg)"
+
+# --- tests -------------------------------------------------------------------
+test: deps
+	$(MAKE) unit golden cli
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$ERG_WRAP $$t; done
+
+golden: $(BIN)
+	@tests/golden.sh $(BIN)
+
+cli: $(BIN)
+	@tests/cli.sh $(BIN)
+
+# Rewrite the golden files from the current output (review the diff!).
+golden-update: $(BIN)
+	@tests/golden.sh $(BIN) --update
+
+clean:
+	rm -rf build bin

@@ -1,0 +1,76 @@
+/* extract.c - runs the stages over one document. */
+#include "extract.h"
+
+#include <stdlib.h>
+
+#include "mentions.h"
+#include "text.h"
+
+struct erg_extractor {
+	const erg_lexicon *lx;
+	erg_mentions *m;
+	erg_vec toks, sents, items, rels;
+};
+
+erg_extractor *erg_extractor_new(const erg_lexicon *lx)
+{
+	erg_extractor *x = calloc(1, sizeof *x);
+
+	if (!x)
+		return NULL;
+	x->lx = lx;
+	x->m = erg_mentions_new(lx);
+	if (!x->m) {
+		free(x);
+		return NULL;
+	}
+	erg_vec_init(&x->toks, sizeof(erg_token));
+	erg_vec_init(&x->sents, sizeof(erg_sentence));
+	erg_vec_init(&x->items, sizeof(erg_item));
+	erg_vec_init(&x->rels, sizeof(erg_relation));
+	return x;
+}
+
+void erg_extractor_free(erg_extractor *x)
+{
+	if (!x)
+		return;
+	erg_mentions_free(x->m);
+	erg_vec_free(&x->toks);
+	erg_vec_free(&x->sents);
+	erg_vec_free(&x->items);
+	erg_vec_free(&x->rels);
+	free(x);
+}
+
+erg_err erg_extract_doc(erg_extractor *x, const erg_doc *doc,
+                        erg_found_fn fn, void *arg)
+{
+	const erg_sentence *s;
+	erg_err e;
+
+	erg_vec_clear(&x->toks);
+	erg_vec_clear(&x->sents);
+	erg_mentions_reset(x->m);
+	if ((e = erg_text_segment(doc->text, doc->len, &x->sents, &x->toks)))
+		return e;
+	s = x->sents.data;
+	for (size_t i = 0; i < x->sents.len; i++) {
+		const erg_relation *r;
+
+		if ((e = erg_mentions_sentence(x->m, doc->text, x->toks.data, &s[i],
+		                               &x->items)) ||
+		    (e = erg_relate_sentence(x->m, doc->text, x->toks.data,
+		                             x->items.data, x->items.len,
+		                             &x->rels)))
+			return e;
+		r = x->rels.data;
+		for (size_t k = 0; k < x->rels.len; k++) {
+			erg_found f = {r[k], s[i].off, s[i].off + s[i].len};
+
+			if ((e = fn(arg, doc, &f)))
+				return e;
+		}
+	}
+	return ERG_OK;
+}

@@ -1,0 +1,34 @@
+/* extract.h - the pipeline from a document to its relations. */
+#ifndef ERG_EXTRACT_H
+#define ERG_EXTRACT_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "ingest.h"
+#include "lexicon.h"
+#include "relate.h"
+
+/* One relation found in a document, with its evidence sentence. */
+typedef struct {
+	erg_relation r;
+	size_t start, end;  /* byte span of the sentence in doc->text */
+} erg_found;
+
+/* Called for each relation in document order; a non-zero return stops
+ * the extraction and is passed back. */
+typedef erg_err (*erg_found_fn)(void *arg, const erg_doc *doc,
+                                const erg_found *f);
+
+typedef struct erg_extractor erg_extractor;
+
+/* An extractor holds the scratch space of the pipeline; reuse it across
+ * documents to avoid allocating per document. */
+erg_extractor *erg_extractor_new(const erg_lexicon *lx);
+void erg_extractor_free(erg_extractor *x);
+
+/* Segment, find mentions and apply the relation rules to doc. */
+erg_err erg_extract_doc(erg_extractor *x, const erg_doc *doc,
+                        erg_found_fn fn, void *arg);
+
+#endif

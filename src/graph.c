@@ -1,0 +1,225 @@
+/* graph.c - merging relations into nodes and edges. */
+#include "graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct erg_graph {
+	erg_vec nodes;  /* erg_node */
+	erg_vec edges;  /* erg_edge */
+	erg_vec docs;   /* char * */
+};
+
+erg_graph *erg_graph_new(void)
+{
+	erg_graph *g = calloc(1, sizeof *g);
+
+	if (!g)
+		return NULL;
+	erg_vec_init(&g->nodes, sizeof(erg_node));
+	erg_vec_init(&g->edges, sizeof(erg_edge));
+	erg_vec_init(&g->docs, sizeof(char *));
+	return g;
+}
+
+void erg_graph_free(erg_graph *g)
+{
+	if (!g)
+		return;
+	for (size_t i = 0; i < g->nodes.len; i++)
+		free(((erg_node *)g->nodes.data)[i].name);
+	for (size_t i = 0; i < g->edges.len; i++) {
+		erg_edge *e = (erg_edge *)g->edges.data + i;
+
+		for (size_t k = 0; k < e->evidence.len; k++)
+			free(((erg_evidence *)e->evidence.data)[k].sentence);
+		erg_vec_free(&e->evidence);
+	}
+	for (size_t i = 0; i < g->docs.len; i++)
+		free(((char **)g->docs.data)[i]);
+	erg_vec_free(&g->nodes);
+	erg_vec_free(&g->edges);
+	erg_vec_free(&g->docs);
+	free(g);
+}
+
+erg_err erg_graph_add_doc(erg_graph *g, const char *name, size_t *idx)
+{
+	char **p = erg_vec_push(&g->docs);
+
+	if (!p)
+		return ERG_ENOMEM;
+	*p = erg_strndup(name, strlen(name));
+	if (!*p) {
+		g->docs.len--;
+		return ERG_ENOMEM;
+	}
+	*idx = g->docs.len - 1;
+	return ERG_OK;
+}
+
+static erg_err node_for(erg_graph *g, const erg_entity *ent, size_t *idx)
+{
+	erg_node *n = g->nodes.data;
+
+	for (size_t i = 0; i < g->nodes.len; i++)
+		if (n[i].type == ent->type && strcmp(n[i].name, ent->name) == 0) {
+			*idx = i;
+			return ERG_OK;
+		}
+	n = erg_vec_push(&g->nodes);
+	if (!n)
+		return ERG_ENOMEM;
+	n->name = erg_strndup(ent->name, strlen(ent->name));
+	if (!n->name) {
+		g->nodes.len--;
+		return ERG_ENOMEM;
+	}
+	n->type = ent->type;
+	memcpy(n->country, ent->country, sizeof n->country);
+	*idx = g->nodes.len - 1;
+	return ERG_OK;
+}
+
+/* Cut s to at most max bytes without splitting a UTF-8 sequence. */
+static size_t utf8_cut(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
+erg_err erg_graph_add(erg_graph *g, const erg_lexicon *lx, size_t idx,
+                      const char *text, const erg_found *f)
+{
+	size_t a, b, i;
+	erg_edge *e;
+	erg_evidence *ev;
+	erg_err err;
+
+	if (f->r.negative || f->r.hedged)
+		return ERG_OK;
+	if ((err = node_for(g, erg_lexicon_entity(lx, (size_t)f->r.subj), &a)) ||
+	    (err = node_for(g, erg_lexicon_entity(lx, (size_t)f->r.obj), &b)))
+		return err;
+	e = g->edges.data;
+	for (i = 0; i < g->edges.len; i++)
+		if (e[i].from == a && e[i].to == b && e[i].rel == f->r.rel)
+			break;
+	if (i == g->edges.len) {
+		e = erg_vec_push(&g->edges);
+		if (!e)
+			return ERG_ENOMEM;
+		e->from = a;
+		e->to = b;
+		e->rel = f->r.rel;
+		erg_vec_init(&e->evidence, sizeof(erg_evidence));
+		((erg_node *)g->nodes.data)[a].count++;
+		((erg_node *)g->nodes.data)[b].count++;
+	} else {
+		e = &e[i];
+	}
+	e->count++;
+	if (e->evidence.len >= ERG_EVIDENCE_MAX)
+		return ERG_OK;
+	ev = erg_vec_push(&e->evidence);
+	if (!ev)
+		return ERG_ENOMEM;
+	ev->doc = idx;
+	ev->start = f->start;
+	ev->end = f->end;
+	ev->sentence = erg_strndup(text + f->start,
+	                           utf8_cut(text + f->start, f->end - f->start,
+	                                    ERG_EVIDENCE_CHARS));
+	if (!ev->sentence) {
+		e->evidence.len--;
+		return ERG_ENOMEM;
+	}
+	return ERG_OK;
+}
+
+static int node_cmp(const erg_node *a, const erg_node *b)
+{
+	if (a->type != b->type)
+		return a->type < b->type ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+/* qsort has no context argument: sort a permutation with a file-scope
+ * pointer instead of copying nodes around twice. */
+static const erg_node *sort_nodes;
+
+static int perm_cmp(const void *x, const void *y)
+{
+	return node_cmp(&sort_nodes[*(const size_t *)x],
+	                &sort_nodes[*(const size_t *)y]);
+}
+
+static int edge_cmp(const void *x, const void *y)
+{
+	const erg_edge *a = x, *b = y;
+
+	if (a->from != b->from)
+		return a->from < b->from ? -1 : 1;
+	if (a->rel != b->rel)
+		return a->rel < b->rel ? -1 : 1;
+	if (a->to != b->to)
+		return a->to < b->to ? -1 : 1;
+	return 0;
+}
+
+void erg_graph_sort(erg_graph *g)
+{
+	size_t n = g->nodes.len, *perm, *rank;
+	erg_node *tmp;
+
+	if (n == 0)
+		return;
+	perm = malloc(n * sizeof *perm);
+	rank = malloc(n * sizeof *rank);
+	tmp = malloc(n * sizeof *tmp);
+	if (perm && rank && tmp) {
+		for (size_t i = 0; i < n; i++)
+			perm[i] = i;
+		sort_nodes = g->nodes.data;
+		qsort(perm, n, sizeof *perm, perm_cmp);
+		for (size_t i = 0; i < n; i++) {
+			rank[perm[i]] = i;
+			tmp[i] = sort_nodes[perm[i]];
+		}
+		memcpy(g->nodes.data, tmp, n * sizeof *tmp);
+		for (size_t i = 0; i < g->edges.len; i++) {
+			erg_edge *e = (erg_edge *)g->edges.data + i;
+
+			e->from = rank[e->from];
+			e->to = rank[e->to];
+		}
+		qsort(g->edges.data, g->edges.len, sizeof(erg_edge), edge_cmp);
+	}
+	free(perm);
+	free(rank);
+	free(tmp);
+}
+
+size_t erg_graph_nnodes(const erg_graph *g) { return g->nodes.len; }
+size_t erg_graph_nedges(const erg_graph *g) { return g->edges.len; }
+size_t erg_graph_ndocs(const erg_graph *g) { return g->docs.len; }
+
+const erg_node *erg_graph_node(const erg_graph *g, size_t i)
+{
+	return erg_vec_at(&g->nodes, i);
+}
+
+const erg_edge *erg_graph_edge(const erg_graph *g, size_t i)
+{
+	return erg_vec_at(&g->edges, i);
+}
+
+const char *erg_graph_doc(const erg_graph *g, size_t i)
+{
+	char **p = erg_vec_at(&g->docs, i);
+
+	return p ? *p : NULL;
+}

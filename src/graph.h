@@ -1,0 +1,60 @@
+/* graph.h - the merged entity graph: one node per canonical entity, one
+ * edge per (subject, relation, object), with counts and evidence. */
+#ifndef ERG_GRAPH_H
+#define ERG_GRAPH_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "error.h"
+#include "extract.h"
+#include "lexicon.h"
+
+/* Evidence kept per edge (the count goes on beyond it). */
+#define ERG_EVIDENCE_MAX 16
+/* Longest evidence sentence kept, in bytes (cut at a UTF-8 boundary). */
+#define ERG_EVIDENCE_CHARS 400
+
+typedef struct {
+	size_t doc;       /* index into the graph's documents */
+	char *sentence;   /* the sentence, trimmed to ERG_EVIDENCE_CHARS */
+	size_t start, end;
+} erg_evidence;
+
+typedef struct {
+	char *name;
+	erg_etype type;
+	char country[4];
+	size_t count;     /* relations the node takes part in */
+} erg_node;
+
+typedef struct {
+	size_t from, to;  /* node indexes */
+	erg_rel rel;
+	size_t count;     /* sentences asserting it */
+	erg_vec evidence; /* erg_evidence */
+} erg_edge;
+
+typedef struct erg_graph erg_graph;
+
+erg_graph *erg_graph_new(void);
+void erg_graph_free(erg_graph *g);
+
+/* Register a document; its index goes into *idx. */
+erg_err erg_graph_add_doc(erg_graph *g, const char *name, size_t *idx);
+/* Merge one relation found in document idx (text is the document text).
+ * Negated and hedged relations are not facts and are not added. */
+erg_err erg_graph_add(erg_graph *g, const erg_lexicon *lx, size_t idx,
+                      const char *text, const erg_found *f);
+/* Put nodes and edges in a canonical order (type, then name), so that
+ * output does not depend on input order. */
+void erg_graph_sort(erg_graph *g);
+
+size_t erg_graph_nnodes(const erg_graph *g);
+size_t erg_graph_nedges(const erg_graph *g);
+size_t erg_graph_ndocs(const erg_graph *g);
+const erg_node *erg_graph_node(const erg_graph *g, size_t i);
+const erg_edge *erg_graph_edge(const erg_graph *g, size_t i);
+const char *erg_graph_doc(const erg_graph *g, size_t i);
+
+#endif

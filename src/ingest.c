@@ -1,0 +1,232 @@
+/* ingest.c - plain-text articles: read, validate, normalise. */
+#include "ingest.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 if invalid.  Rejects
+ * overlong forms, surrogates and code points above U+10FFFF. */
+static size_t utf8_len(const unsigned char *s, size_t n, unsigned long *cp)
+{
+	unsigned long c;
+	size_t k, i;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		k = 2;
+		c = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		k = 3;
+		c = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		k = 4;
+		c = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (n < k)
+		return 0;
+	for (i = 1; i < k; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if ((k == 3 && c < 0x800) || (k == 4 && c < 0x10000) || c > 0x10FFFF ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return k;
+}
+
+/* ASCII replacement for a typographic code point, or NULL to keep it. */
+static const char *replacement(unsigned long cp)
+{
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+		return "'";
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+	case 0x00AB: case 0x00BB:
+		return "\"";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212:
+		return "-";
+	case 0x2014: case 0x2015:
+		return " - ";
+	case 0x00A0: case 0x2002: case 0x2003: case 0x2007: case 0x2009:
+	case 0x200A: case 0x202F: case 0x205F: case 0x3000:
+		return " ";
+	case 0x2026:
+		return "...";
+	case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+		return "";
+	default:
+		return NULL;
+	}
+}
+
+erg_err erg_text_normalise(const char *s, size_t len, char **out,
+                           size_t *outlen)
+{
+	erg_buf b = ERG_BUF_INIT;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, run = 0, k;
+	unsigned long cp;
+	const char *r;
+	erg_err e;
+
+	if ((e = erg_buf_reserve(&b, len)))
+		goto out;
+	while (i < len) {
+		if (u[i] == '\r') {
+			if ((e = erg_buf_append(&b, s + run, i - run)) ||
+			    (e = erg_buf_putc(&b, '\n')))
+				goto out;
+			i += (i + 1 < len && u[i + 1] == '\n') ? 2 : 1;
+			run = i;
+			continue;
+		}
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = utf8_len(u + i, len - i, &cp);
+		if (k == 0) {
+			e = ERG_EUTF8;
+			goto out;
+		}
+		r = replacement(cp);
+		if (r) {
+			if ((e = erg_buf_append(&b, s + run, i - run)) ||
+			    (e = erg_buf_puts(&b, r)))
+				goto out;
+			run = i + k;
+		}
+		i += k;
+	}
+	e = erg_buf_append(&b, s + run, len - run);
+out:
+	if (e) {
+		erg_buf_free(&b);
+		return e;
+	}
+	*outlen = b.len;
+	*out = erg_buf_steal(&b);
+	return *out ? ERG_OK : ERG_ENOMEM;
+}
+
+/* Reject what is not an article: NUL bytes, other C0 controls, invalid
+ * UTF-8 (with the line where it happens) and whitespace-only text. */
+static erg_err validate(const char *name, const char *data, size_t len,
+                        erg_errinfo *ei)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	unsigned long line = 1, cp;
+	size_t i = 0, k, ctrl = 0;
+	int seen_text = 0;
+
+	while (i < len) {
+		if (u[i] == '\n')
+			line++;
+		if (u[i] == 0)
+			return erg_fail(ei, ERG_EBINARY, name, line, "NUL byte");
+		if (u[i] < 0x20 && u[i] != '\n' && u[i] != '\r' && u[i] != '\t' &&
+		    u[i] != '\f' && ++ctrl > 8)
+			return erg_fail(ei, ERG_EBINARY, name, line,
+			                "control characters");
+		if (u[i] > ' ')
+			seen_text = 1;
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = utf8_len(u + i, len - i, &cp);
+		if (k == 0)
+			return erg_fail(ei, ERG_EUTF8, name, line,
+			                "invalid UTF-8 sequence");
+		i += k;
+	}
+	if (!seen_text)
+		return erg_fail(ei, ERG_EEMPTY, name, 0, "no text");
+	return ERG_OK;
+}
+
+erg_err erg_doc_from_mem(const char *name, const char *data, size_t len,
+                         erg_doc **out, erg_errinfo *ei)
+{
+	erg_doc *d = NULL;
+	erg_err e;
+
+	*out = NULL;
+	if (len > ERG_DOC_MAX)
+		return erg_fail(ei, ERG_ELIMIT, name, 0, "document too large");
+	if ((e = validate(name, data, len, ei)))
+		return e;
+	d = calloc(1, sizeof *d);
+	if (!d || !(d->name = erg_strndup(name, strlen(name)))) {
+		e = ERG_ENOMEM;
+		goto out;
+	}
+	if ((e = erg_text_normalise(data, len, &d->text, &d->len)))
+		goto out;
+	*out = d;
+	d = NULL;
+out:
+	erg_doc_free(d);
+	return e;
+}
+
+erg_err erg_doc_read(const char *path, erg_doc **out, erg_errinfo *ei)
+{
+	erg_buf b = ERG_BUF_INIT;
+	FILE *f = NULL;
+	struct stat st;
+	char chunk[65536];
+	size_t n;
+	erg_err e = ERG_OK;
+	int is_stdin = strcmp(path, "-") == 0;
+
+	*out = NULL;
+	if (is_stdin) {
+		f = stdin;
+	} else {
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			return erg_fail(ei, ERG_EISDIR, path, 0, "is a directory");
+		f = fopen(path, "rb");
+		if (!f)
+			return erg_fail(ei, ERG_EIO, path, 0, strerror(errno));
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b.len + n > ERG_DOC_MAX) {
+			e = erg_fail(ei, ERG_ELIMIT, path, 0, "document too large");
+			goto out;
+		}
+		if ((e = erg_buf_append(&b, chunk, n)))
+			goto out;
+	}
+	if (ferror(f)) {
+		e = erg_fail(ei, ERG_EIO, path, 0, strerror(errno));
+		goto out;
+	}
+	e = erg_doc_from_mem(path, b.data ? b.data : "", b.len, out, ei);
+out:
+	if (f && !is_stdin)
+		fclose(f);
+	erg_buf_free(&b);
+	return e;
+}
+
+void erg_doc_free(erg_doc *d)
+{
+	if (!d)
+		return;
+	free(d->name);
+	free(d->text);
+	free(d);
+}

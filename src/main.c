@@ -1,0 +1,364 @@
+/* main.c - the ergraph command line: the only place that prints to the
+ * user or exits. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "error.h"
+#include "extract.h"
+#include "fileout.h"
+#include "graph.h"
+#include "ingest.h"
+#include "lexicon.h"
+#include "output.h"
+#include "render.h"
+
+#define ERG_VERSION "0.1.0"
+
+/* Exit codes (docs/ergraph.1 lists them). */
+enum {
+	EXIT_OK = 0,
+	EXIT_FAIL = 1,     /* nothing could be done: no input read, bad data */
+	EXIT_USAGE = 2,    /* wrong command line */
+	EXIT_PARTIAL = 3   /* some inputs were skipped, the rest is written */
+};
+
+typedef struct {
+	const char *format;
+	const char *output;
+	const char *title;
+	const char *layout;
+	erg_vec lexicons;   /* const char * */
+	int quiet;
+} options;
+
+static const char usage_main[] =
+	"Usage: ergraph COMMAND [OPTION]... FILE...\n"
+	"Turn news articles into entity-relationship diagrams.\n"
+	"\n"
+	"Commands:\n"
+	"  extract   print the relations found in each article\n"
+	"  graph     merge the relations of all articles into one diagram\n"
+	"\n"
+	"  -h, --help      show this help (or a command's: ergraph extract -h)\n"
+	"  -V, --version   show the version\n"
+	"\n"
+	"FILE is a UTF-8 text article; '-' reads standard input.\n"
+	"Exit status: 0 ok, 1 failure, 2 usage error, 3 some inputs skipped.\n";
+
+static const char usage_extract[] =
+	"Usage: ergraph extract [OPTION]... FILE...\n"
+	"Print one line per relation found in each article.\n"
+	"\n"
+	"  -f, --format FMT     jsonl (default) or tsv\n"
+	"  -L, --lexicon FILE   add entities, triggers and cues from FILE\n"
+	"                       (repeatable; see docs/lexicon.md)\n"
+	"  -q, --quiet          no warnings for skipped inputs\n"
+	"  -h, --help           show this help\n"
+	"\n"
+	"JSON Lines fields: doc subject subject_type relation object object_type\n"
+	"polarity modality sentence start end rule.\n"
+	"TSV columns: doc subject relation object polarity modality start end\n"
+	"sentence.\n";
+
+static const char usage_graph[] =
+	"Usage: ergraph graph [OPTION]... FILE...\n"
+	"Merge the asserted relations of all articles into one graph.\n"
+	"\n"
+	"  -o, --output FILE    write to FILE (default: DOT on standard output);\n"
+	"                       the format follows its extension (.dot, .svg)\n"
+	"  -f, --format FMT     dot or svg (overrides the extension)\n"
+	"  -t, --title TEXT     title of the figure\n"
+	"      --layout NAME    Graphviz layout: dot (default), neato, fdp,\n"
+	"                       sfdp, circo\n"
+	"  -L, --lexicon FILE   add entities, triggers and cues from FILE\n"
+	"  -q, --quiet          no warnings for skipped inputs\n"
+	"  -h, --help           show this help\n";
+
+enum { OPT_LAYOUT = 256 };
+
+static const struct option longopts[] = {
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{"format", required_argument, NULL, 'f'},
+	{"output", required_argument, NULL, 'o'},
+	{"title", required_argument, NULL, 't'},
+	{"layout", required_argument, NULL, OPT_LAYOUT},
+	{"lexicon", required_argument, NULL, 'L'},
+	{"quiet", no_argument, NULL, 'q'},
+	{NULL, 0, NULL, 0},
+};
+
+static int misuse(const char *what, const char *subject)
+{
+	fprintf(stderr, "ergraph: %s: '%s'\n", what, subject);
+	fprintf(stderr, "Try 'ergraph --help'.\n");
+	return EXIT_USAGE;
+}
+
+/* One-line error: what failed, the subject (file:line where known), and
+ * the reason. */
+static void report(const char *what, erg_err e, const erg_errinfo *ei,
+                   const char *fallback)
+{
+	const char *subject = ei && ei->file[0] ? ei->file : fallback;
+
+	if (ei && ei->line)
+		fprintf(stderr, "ergraph: %s: '%s:%lu': %s\n", what, subject,
+		        ei->line, ei->msg[0] ? ei->msg : erg_strerror(e));
+	else
+		fprintf(stderr, "ergraph: %s: '%s': %s\n", what, subject,
+		        ei && ei->msg[0] ? ei->msg : erg_strerror(e));
+}
+
+static erg_lexicon *load_lexicon(const options *o)
+{
+	erg_lexicon *lx = erg_lexicon_new();
+	erg_errinfo ei = {0};
+	erg_err e;
+
+	if (!lx) {
+		fprintf(stderr, "ergraph: cannot load lexicon: out of memory\n");
+		return NULL;
+	}
+	if ((e = erg_lexicon_load_default(lx, &ei))) {
+		report("cannot load built-in lexicon", e, &ei, "data");
+		goto fail;
+	}
+	for (size_t i = 0; i < o->lexicons.len; i++) {
+		const char *path = ((const char **)o->lexicons.data)[i];
+
+		memset(&ei, 0, sizeof ei);
+		if ((e = erg_lexicon_load_file(lx, path, &ei))) {
+			report("cannot load lexicon", e, &ei, path);
+			goto fail;
+		}
+	}
+	return lx;
+fail:
+	erg_lexicon_free(lx);
+	return NULL;
+}
+
+typedef struct {
+	FILE *out;
+	erg_outfmt fmt;
+	const erg_lexicon *lx;
+	erg_graph *g;
+	size_t docidx;
+} sink;
+
+static erg_err print_found(void *arg, const erg_doc *doc, const erg_found *f)
+{
+	sink *s = arg;
+
+	return erg_output_found(s->out, s->fmt, s->lx, doc, f);
+}
+
+static erg_err graph_found(void *arg, const erg_doc *doc, const erg_found *f)
+{
+	sink *s = arg;
+
+	return erg_graph_add(s->g, s->lx, s->docidx, doc->text, f);
+}
+
+/* Run the pipeline over every input; returns the exit status. */
+static int run_inputs(const options *o, char **files, int nfiles,
+                      erg_extractor *x, erg_found_fn fn, sink *s)
+{
+	int ok = 0, skipped = 0;
+
+	for (int i = 0; i < nfiles; i++) {
+		erg_errinfo ei = {0};
+		erg_doc *doc = NULL;
+		erg_err e = erg_doc_read(files[i], &doc, &ei);
+
+		if (e) {
+			if (!o->quiet)
+				report("skipping input", e, &ei, files[i]);
+			skipped++;
+			continue;
+		}
+		if (s->g && (e = erg_graph_add_doc(s->g, files[i], &s->docidx)) == 0)
+			e = erg_extract_doc(x, doc, fn, s);
+		else if (!s->g)
+			e = erg_extract_doc(x, doc, fn, s);
+		erg_doc_free(doc);
+		if (e == ERG_EIO) {
+			fprintf(stderr, "ergraph: cannot write output: %s\n",
+			        strerror(errno));
+			return EXIT_FAIL;
+		}
+		if (e) {
+			report("cannot analyse input", e, NULL, files[i]);
+			skipped++;
+			continue;
+		}
+		ok++;
+	}
+	if (!ok) {
+		fprintf(stderr, "ergraph: no input could be read: '%s'\n",
+		        nfiles ? files[0] : "");
+		return EXIT_FAIL;
+	}
+	return skipped ? EXIT_PARTIAL : EXIT_OK;
+}
+
+static int cmd_extract(const options *o, char **files, int nfiles)
+{
+	erg_lexicon *lx = NULL;
+	erg_extractor *x = NULL;
+	sink s = {stdout, ERG_OUT_JSONL, NULL, NULL, 0};
+	int rc = EXIT_FAIL;
+
+	if (o->format && strcmp(o->format, "jsonl") && strcmp(o->format, "tsv"))
+		return misuse("unknown format (use jsonl or tsv)", o->format);
+	if (o->format && strcmp(o->format, "tsv") == 0)
+		s.fmt = ERG_OUT_TSV;
+	if (o->output || o->title || o->layout)
+		return misuse("option not valid for extract",
+		              o->output ? "--output" : o->title ? "--title"
+		                                               : "--layout");
+	if (!(lx = load_lexicon(o)))
+		goto out;
+	if (!(x = erg_extractor_new(lx))) {
+		fprintf(stderr, "ergraph: cannot start: out of memory\n");
+		goto out;
+	}
+	s.lx = lx;
+	rc = run_inputs(o, files, nfiles, x, print_found, &s);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "ergraph: cannot write output: '%s'\n", "stdout");
+		rc = EXIT_FAIL;
+	}
+out:
+	erg_extractor_free(x);
+	erg_lexicon_free(lx);
+	return rc;
+}
+
+static int cmd_graph(const options *o, char **files, int nfiles)
+{
+	erg_lexicon *lx = NULL;
+	erg_extractor *x = NULL;
+	erg_graph *g = NULL;
+	erg_fileout fo = {0};
+	erg_errinfo ei = {0};
+	erg_render_opts ro = {o->title, o->layout};
+	sink s = {NULL, ERG_OUT_JSONL, NULL, NULL, 0};
+	int fmt = ERG_GFMT_DOT, rc = EXIT_FAIL, rc2;
+	erg_err e;
+
+	if (o->format) {
+		if ((fmt = erg_gfmt_parse(o->format)) < 0)
+			return misuse("unknown format (use dot or svg)", o->format);
+	} else if (o->output && (fmt = erg_gfmt_from_path(o->output)) < 0) {
+		return misuse("cannot tell format from file name (use --format)",
+		              o->output);
+	}
+	if (!(lx = load_lexicon(o)))
+		goto out;
+	if (!(x = erg_extractor_new(lx)) || !(g = erg_graph_new())) {
+		fprintf(stderr, "ergraph: cannot start: out of memory\n");
+		goto out;
+	}
+	s.lx = lx;
+	s.g = g;
+	rc2 = run_inputs(o, files, nfiles, x, graph_found, &s);
+	if (rc2 == EXIT_FAIL)
+		goto out;
+	erg_graph_sort(g);
+	if (o->output && (e = erg_fileout_open(&fo, o->output, &ei))) {
+		report("cannot write output", e, &ei, o->output);
+		goto out;
+	}
+	if ((e = erg_render(g, (erg_gfmt)fmt, &ro, o->output ? fo.f : stdout))) {
+		report("cannot write graph", e, NULL,
+		       o->output ? o->output : "stdout");
+		goto out;
+	}
+	if (o->output && (e = erg_fileout_commit(&fo, &ei))) {
+		report("cannot write output", e, &ei, o->output);
+		goto out;
+	}
+	rc = rc2;
+out:
+	erg_fileout_abort(&fo);
+	erg_graph_free(g);
+	erg_extractor_free(x);
+	erg_lexicon_free(lx);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	options o = {0};
+	const char *cmd;
+	const char *usage = usage_main;
+	int c, rc;
+
+	erg_vec_init(&o.lexicons, sizeof(const char *));
+	if (argc < 2)
+		return misuse("missing command", "");
+	cmd = argv[1];
+	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
+		fputs(usage_main, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+		printf("ergraph %s\n", ERG_VERSION);
+		return EXIT_OK;
+	}
+	if (strcmp(cmd, "extract") == 0)
+		usage = usage_extract;
+	else if (strcmp(cmd, "graph") == 0)
+		usage = usage_graph;
+	else
+		return misuse("unknown command", cmd);
+	optind = 2;
+	while ((c = getopt_long(argc, argv, "hVf:o:t:L:q", longopts, NULL)) !=
+	       -1) {
+		switch (c) {
+		case 'h':
+			fputs(usage, stdout);
+			erg_vec_free(&o.lexicons);
+			return EXIT_OK;
+		case 'V':
+			printf("ergraph %s\n", ERG_VERSION);
+			erg_vec_free(&o.lexicons);
+			return EXIT_OK;
+		case 'f': o.format = optarg; break;
+		case 'o': o.output = optarg; break;
+		case 't': o.title = optarg; break;
+		case OPT_LAYOUT: o.layout = optarg; break;
+		case 'q': o.quiet = 1; break;
+		case 'L': {
+			const char **p = erg_vec_push(&o.lexicons);
+
+			if (!p) {
+				fprintf(stderr, "ergraph: out of memory\n");
+				return EXIT_FAIL;
+			}
+			*p = optarg;
+			break;
+		}
+		default:
+			erg_vec_free(&o.lexicons);
+			fprintf(stderr, "Try 'ergraph %s --help'.\n", cmd);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		erg_vec_free(&o.lexicons);
+		return misuse("no input files", cmd);
+	}
+	if (strcmp(cmd, "extract") == 0)
+		rc = cmd_extract(&o, argv + optind, argc - optind);
+	else
+		rc = cmd_graph(&o, argv + optind, argc - optind);
+	erg_vec_free(&o.lexicons);
+	return rc;
+}

@@ -1,0 +1,265 @@
+/* mentions.c - lexicon matching, in-text acronyms and coreference.
+ *
+ * Coreference is deliberately shallow: a pronoun or definite description
+ * takes the most recent entity of the type it implies, within a few
+ * sentences, and a plural one takes the most recent list of companies.
+ * News prose keeps its referents close, and a wrong long-range guess
+ * costs more precision than a miss costs recall. */
+#include "mentions.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* How many sentences back a pronoun may reach. */
+#define COREF_WINDOW 3
+#define ACRONYM_MAX 32
+
+typedef struct {
+	char key[ACRONYM_MAX];
+	int32_t ent;
+} acronym;
+
+struct erg_mentions {
+	const erg_lexicon *lx;
+	erg_vec acronyms;          /* acronym */
+	size_t sentno;
+	int32_t last[ERG_NTYPES];  /* most recent entity of each type */
+	size_t last_at[ERG_NTYPES];
+	int32_t group[ERG_GROUP_MAX];  /* most recent list of companies */
+	uint8_t ngroup;
+	size_t group_at;
+};
+
+erg_mentions *erg_mentions_new(const erg_lexicon *lx)
+{
+	erg_mentions *m = calloc(1, sizeof *m);
+
+	if (!m)
+		return NULL;
+	m->lx = lx;
+	erg_vec_init(&m->acronyms, sizeof(acronym));
+	erg_mentions_reset(m);
+	return m;
+}
+
+void erg_mentions_free(erg_mentions *m)
+{
+	if (!m)
+		return;
+	erg_vec_free(&m->acronyms);
+	free(m);
+}
+
+void erg_mentions_reset(erg_mentions *m)
+{
+	erg_vec_clear(&m->acronyms);
+	m->sentno = 0;
+	for (int t = 0; t < ERG_NTYPES; t++)
+		m->last[t] = -1;
+	m->ngroup = 0;
+}
+
+const erg_lexicon *erg_mentions_lexicon(const erg_mentions *m)
+{
+	return m->lx;
+}
+
+int erg_item_type(const erg_mentions *m, const erg_item *it)
+{
+	if (!it->nents)
+		return -1;
+	return (int)erg_lexicon_entity(m->lx, (size_t)it->ents[0])->type;
+}
+
+static int32_t find_acronym(const erg_mentions *m, const char *s, size_t n)
+{
+	const acronym *a = m->acronyms.data;
+
+	if (n >= ACRONYM_MAX)
+		return -1;
+	for (size_t i = 0; i < m->acronyms.len; i++)
+		if (strlen(a[i].key) == n && memcmp(a[i].key, s, n) == 0)
+			return a[i].ent;
+	return -1;
+}
+
+static erg_err add_acronym(erg_mentions *m, const char *s, size_t n,
+                           int32_t ent)
+{
+	acronym *a;
+
+	if (n >= ACRONYM_MAX || find_acronym(m, s, n) >= 0)
+		return ERG_OK;
+	if (m->acronyms.len >= 4096)
+		return ERG_OK; /* a document defining thousands is not news */
+	a = erg_vec_push(&m->acronyms);
+	if (!a)
+		return ERG_ENOMEM;
+	memcpy(a->key, s, n);
+	a->key[n] = '\0';
+	a->ent = ent;
+	return ERG_OK;
+}
+
+static int is_punct(const char *text, const erg_token *t, char c)
+{
+	return t->kind == ERG_TOK_PUNCT && text[t->off] == c;
+}
+
+static int is_word(const char *text, const erg_token *t, const char *w)
+{
+	size_t n = strlen(w);
+
+	return t->len == n && strncasecmp(text + t->off, w, n) == 0;
+}
+
+static void set_ents(erg_item *it, const int32_t *ents, size_t n, int coref)
+{
+	if (n > ERG_GROUP_MAX)
+		n = ERG_GROUP_MAX;
+	memcpy(it->ents, ents, n * sizeof *ents);
+	it->nents = (uint8_t)n;
+	it->coref = (uint8_t)coref;
+}
+
+/* Is this item a list connector (",", "and", "or", "&")? */
+static int is_connector(const char *text, const erg_token *toks,
+                        const erg_item *it)
+{
+	const erg_token *t = &toks[it->tok];
+
+	if (it->ntok != 1)
+		return 0;
+	return is_punct(text, t, ',') || is_punct(text, t, '&') ||
+	       is_word(text, t, "and") || is_word(text, t, "or");
+}
+
+/* Resolve a pronoun or description item against recent entities. */
+static void resolve(erg_mentions *m, erg_item *it, const erg_item *next)
+{
+	uint32_t c = it->sense.cues;
+	int want = -1;
+
+	if (c & (1u << ERG_CUE_GROUP)) {
+		if (m->ngroup && m->sentno - m->group_at <= COREF_WINDOW)
+			set_ents(it, m->group, m->ngroup, 1);
+		return;
+	}
+	if (c & (1u << ERG_CUE_ITS)) {
+		/* "its sale" is a product's; "its shares" a company's */
+		want = next && (next->sense.cues & (1u << ERG_CUE_PRODUCT)) &&
+		               m->last[ERG_CHIP] >= 0
+		           ? ERG_CHIP
+		           : ERG_COMPANY;
+	} else if (c & (1u << ERG_CUE_THECOMPANY)) {
+		want = ERG_COMPANY;
+	} else if (c & (1u << ERG_CUE_THEAGENCY)) {
+		want = ERG_AGENCY;
+	} else if (c & (1u << ERG_CUE_THECHIP)) {
+		want = ERG_CHIP;
+	}
+	if (want >= 0 && m->last[want] >= 0 &&
+	    m->sentno - m->last_at[want] <= COREF_WINDOW)
+		set_ents(it, &m->last[want], 1, 1);
+}
+
+/* Remember entities in order; a run of companies joined by connectors
+ * becomes the group "they" and "the companies" refer to. */
+static void remember(erg_mentions *m, const char *text, const erg_token *toks,
+                     erg_item *items, size_t n)
+{
+	int32_t run[ERG_GROUP_MAX];
+	size_t nrun = 0;
+	int gap_ok = 1;
+
+	for (size_t i = 0; i < n; i++) {
+		erg_item *it = &items[i];
+		int t = erg_item_type(m, it);
+
+		if (t >= 0 && !it->coref) {
+			m->last[t] = it->ents[it->nents - 1];
+			m->last_at[t] = m->sentno;
+		}
+		if (t == ERG_COMPANY && !it->coref) {
+			if (!gap_ok)
+				nrun = 0;
+			if (nrun < ERG_GROUP_MAX)
+				run[nrun++] = it->ents[0];
+			gap_ok = 1;
+			if (nrun >= 2) {
+				memcpy(m->group, run, nrun * sizeof *run);
+				m->ngroup = (uint8_t)nrun;
+				m->group_at = m->sentno;
+			}
+			continue;
+		}
+		if (!is_connector(text, toks, it) &&
+		    !(it->sense.cues & (1u << ERG_CUE_FILLER)))
+			gap_ok = 0;
+	}
+}
+
+erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
+                              const erg_token *toks, const erg_sentence *s,
+                              erg_vec *items)
+{
+	size_t i = s->tok, end = s->tok + s->ntok;
+	erg_item *it;
+	erg_err e;
+
+	erg_vec_clear(items);
+	while (i < end) {
+		erg_sense sense = {-1, 0, 0, 0};
+		size_t n = erg_lexicon_match(m->lx, text, toks, i, end, &sense);
+		const erg_token *t = &toks[i];
+
+		if (n == 0) {
+			n = 1;
+			if (t->flags & ERG_TF_UPPER)
+				sense.entity = find_acronym(m, text + t->off, t->len);
+		}
+		it = erg_vec_push(items);
+		if (!it)
+			return ERG_ENOMEM;
+		it->tok = i;
+		it->ntok = n;
+		it->sense = sense;
+		if (sense.entity >= 0)
+			set_ents(it, &sense.entity, 1, 0);
+		if (i + n < end && toks[i + n].kind == ERG_TOK_POSS)
+			it->poss = 1;
+		/* "Cyberspace Administration of China (CAC)" defines CAC */
+		if (sense.entity >= 0 && i + n + 2 < end &&
+		    is_punct(text, &toks[i + n], '(') &&
+		    is_punct(text, &toks[i + n + 2], ')') &&
+		    (toks[i + n + 1].flags & ERG_TF_UPPER)) {
+			const erg_token *a = &toks[i + n + 1];
+			erg_sense as;
+
+			if (!erg_lexicon_match(m->lx, text, toks, i + n + 1, end, &as) ||
+			    as.entity < 0) {
+				if ((e = add_acronym(m, text + a->off, a->len,
+				                     sense.entity)))
+					return e;
+			}
+			/* the definition is part of the mention, not a second one */
+			it->ntok = n + 3;
+			n += 3;
+		}
+		i += n;
+	}
+	it = items->data;
+	for (i = 0; i < items->len; i++)
+		if (!it[i].nents && (it[i].sense.cues &
+		                     ((1u << ERG_CUE_GROUP) | (1u << ERG_CUE_ITS) |
+		                      (1u << ERG_CUE_THECOMPANY) |
+		                      (1u << ERG_CUE_THEAGENCY) |
+		                      (1u << ERG_CUE_THECHIP)))) {
+			/* earlier items of this sentence count as recent */
+			remember(m, text, toks, it, i);
+			resolve(m, &it[i], i + 1 < items->len ? &it[i + 1] : NULL);
+		}
+	remember(m, text, toks, it, items->len);
+	m->sentno++;
+	return ERG_OK;
+}

@@ -1,0 +1,114 @@
+/* output.c - JSON Lines and TSV writers. */
+#include "output.h"
+
+#include <string.h>
+
+#include "buf.h"
+
+erg_err erg_json_escape(erg_buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t run = 0;
+	erg_err e;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char esc[7] = {'\\', 0, 0, 0, 0, 0, 0};
+		size_t k = 2;
+
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+			continue;
+		switch (c) {
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\t': esc[1] = 't'; break;
+		case '\r': esc[1] = 'r'; break;
+		default:
+			esc[1] = 'u';
+			esc[2] = esc[3] = '0';
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			k = 6;
+		}
+		if ((e = erg_buf_append(b, s + run, i - run)) ||
+		    (e = erg_buf_append(b, esc, k)))
+			return e;
+		run = i + 1;
+	}
+	return erg_buf_append(b, s + run, n - run);
+}
+
+/* TSV fields cannot hold tabs or line breaks: they become spaces. */
+static erg_err tsv_field(erg_buf *b, const char *s, size_t n)
+{
+	erg_err e;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+
+		if ((e = erg_buf_putc(b, (c == '\t' || c == '\n' || c == '\r')
+		                             ? ' '
+		                             : c)))
+			return e;
+	}
+	return ERG_OK;
+}
+
+static erg_err json_str(erg_buf *b, const char *key, const char *s, size_t n)
+{
+	erg_err e;
+
+	if ((e = erg_buf_printf(b, "\"%s\":\"", key)) ||
+	    (e = erg_json_escape(b, s, n)))
+		return e;
+	return erg_buf_puts(b, "\"");
+}
+
+erg_err erg_output_found(FILE *f, erg_outfmt fmt, const erg_lexicon *lx,
+                         const erg_doc *doc, const erg_found *found)
+{
+	const erg_entity *s = erg_lexicon_entity(lx, (size_t)found->r.subj);
+	const erg_entity *o = erg_lexicon_entity(lx, (size_t)found->r.obj);
+	const char *pol = found->r.negative ? "negative" : "positive";
+	const char *mod = found->r.hedged ? "hedged" : "asserted";
+	const char *sent = doc->text + found->start;
+	size_t slen = found->end - found->start;
+	erg_buf b = ERG_BUF_INIT;
+	erg_err e;
+
+	if (fmt == ERG_OUT_TSV) {
+		if ((e = tsv_field(&b, doc->name, strlen(doc->name))) ||
+		    (e = erg_buf_printf(&b, "\t")) ||
+		    (e = tsv_field(&b, s->name, strlen(s->name))) ||
+		    (e = erg_buf_printf(&b, "\t%s\t", erg_rel_name(found->r.rel))) ||
+		    (e = tsv_field(&b, o->name, strlen(o->name))) ||
+		    (e = erg_buf_printf(&b, "\t%s\t%s\t%zu\t%zu\t", pol, mod,
+		                        found->start, found->end)) ||
+		    (e = tsv_field(&b, sent, slen)) || (e = erg_buf_putc(&b, '\n')))
+			goto out;
+	} else {
+		if ((e = erg_buf_putc(&b, '{')) ||
+		    (e = json_str(&b, "doc", doc->name, strlen(doc->name))) ||
+		    (e = erg_buf_putc(&b, ',')) ||
+		    (e = json_str(&b, "subject", s->name, strlen(s->name))) ||
+		    (e = erg_buf_printf(&b, ",\"subject_type\":\"%s\",\"relation\":"
+		                            "\"%s\",",
+		                        erg_etype_name(s->type),
+		                        erg_rel_name(found->r.rel))) ||
+		    (e = json_str(&b, "object", o->name, strlen(o->name))) ||
+		    (e = erg_buf_printf(&b, ",\"object_type\":\"%s\",\"polarity\":"
+		                            "\"%s\",\"modality\":\"%s\",",
+		                        erg_etype_name(o->type), pol, mod)) ||
+		    (e = json_str(&b, "sentence", sent, slen)) ||
+		    (e = erg_buf_printf(&b, ",\"start\":%zu,\"end\":%zu,\"rule\":"
+		                            "\"%s\"}\n",
+		                        found->start, found->end, found->r.rule)))
+			goto out;
+	}
+	if (fwrite(b.data, 1, b.len, f) != b.len)
+		e = ERG_EIO;
+out:
+	erg_buf_free(&b);
+	return e;
+}

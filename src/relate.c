@@ -1,0 +1,585 @@
+/* relate.c - relation rules over a sentence's items.
+ *
+ * The rules read a sentence as a flat sequence of items (entities,
+ * triggers, cue words, other tokens) and find each trigger's arguments by
+ * bounded searches: the subject to the left, the object to the right,
+ * swapped for the passive, expanded over lists joined by commas and "and".
+ * Entity types constrain every slot (only an agency summons or restricts,
+ * only a company buys), which does most of the disambiguation that a full
+ * parse would; the rest is done by clause breaks and a cost budget on the
+ * words an object search may cross. */
+#include "relate.h"
+
+#include <string.h>
+#include <strings.h>
+
+#define LIST_MAX (2 * ERG_GROUP_MAX)
+#define M_AGENCY (1u << ERG_AGENCY)
+#define M_COMPANY (1u << ERG_COMPANY)
+#define M_CHIP (1u << ERG_CHIP)
+#define CUE(k) (1u << (k))
+
+/* How far searches look, in items, and how many unknown words an object
+ * search may cross before it gives up. */
+#define SUBJECT_REACH 30
+#define OBJECT_REACH 16
+#define OBJECT_COST 4
+
+typedef struct {
+	int32_t e[LIST_MAX];
+	size_t n;
+	size_t first, last;   /* item span of the list */
+} elist;
+
+typedef struct {
+	const erg_mentions *m;
+	const char *text;
+	const erg_token *toks;
+	const erg_item *it;
+	size_t n;
+	erg_vec *out;
+	uint8_t used[ERG_SENT_MAX_TOKENS + 1]; /* items a pattern consumed */
+} ctx;
+
+static const unsigned subj_mask[ERG_NRELS] = {M_AGENCY, M_COMPANY, M_AGENCY,
+                                              M_COMPANY};
+static const unsigned obj_mask[ERG_NRELS] = {M_COMPANY, M_CHIP | M_COMPANY,
+                                             M_COMPANY | M_CHIP, M_CHIP};
+static const char *const verb_rule[ERG_NRELS] = {
+	"summon-verb", "purchase-verb", "restrict-verb", "make-verb"};
+static const char *const passive_rule[ERG_NRELS] = {
+	"summon-passive", "purchase-passive", "restrict-passive", "make-passive"};
+static const char *const noun_rule[ERG_NRELS] = {
+	"summon-noun", "purchase-noun", "restrict-noun", "make-noun"};
+
+static int has_cue(const ctx *c, size_t i, unsigned k)
+{
+	return i < c->n && (c->it[i].sense.cues & CUE(k)) != 0;
+}
+
+static int is_word(const ctx *c, size_t i, const char *w)
+{
+	const erg_token *t;
+	size_t n = strlen(w);
+
+	if (i >= c->n || c->it[i].ntok != 1)
+		return 0;
+	t = &c->toks[c->it[i].tok];
+	return t->len == n && strncasecmp(c->text + t->off, w, n) == 0;
+}
+
+static int is_punct(const ctx *c, size_t i, char ch)
+{
+	const erg_token *t;
+
+	if (i >= c->n)
+		return 0;
+	t = &c->toks[c->it[i].tok];
+	return t->kind == ERG_TOK_PUNCT && c->text[t->off] == ch;
+}
+
+static int is_poss(const ctx *c, size_t i)
+{
+	return i < c->n && c->toks[c->it[i].tok].kind == ERG_TOK_POSS;
+}
+
+static int etype(const ctx *c, size_t i)
+{
+	return i < c->n ? erg_item_type(c->m, &c->it[i]) : -1;
+}
+
+static int has_ent(const ctx *c, size_t i, unsigned mask)
+{
+	int t = etype(c, i);
+
+	return t >= 0 && (mask & (1u << t));
+}
+
+static int is_connector(const ctx *c, size_t i)
+{
+	return is_punct(c, i, ',') || is_punct(c, i, '&') || is_word(c, i, "and") ||
+	       is_word(c, i, "or") || is_word(c, i, "plus");
+}
+
+/* Words that end a clause for argument searches. */
+static int is_stop(const ctx *c, size_t i)
+{
+	return has_cue(c, i, ERG_CUE_BREAK) || is_punct(c, i, '.') ||
+	       is_punct(c, i, ';') || is_punct(c, i, ':') ||
+	       is_punct(c, i, '"') || is_punct(c, i, '?') || is_punct(c, i, '!');
+}
+
+/* A company with a possessive, or directly before a chip, stands for the
+ * chip when one is named: "Nvidia's H20", "Nvidia H20 chips".  Returns the
+ * member's item index, or n if item i is no member of mask. */
+static size_t member_at(const ctx *c, size_t i, unsigned mask)
+{
+	if (has_ent(c, i, M_COMPANY) && (mask & M_CHIP)) {
+		size_t j = c->it[i].poss ? i + 2 : i + 1;
+
+		if (has_ent(c, j, M_CHIP))
+			return j;
+		if (c->it[i].poss && has_cue(c, j, ERG_CUE_FILLER) &&
+		    has_ent(c, j + 1, M_CHIP))
+			return j + 1;
+	}
+	return has_ent(c, i, mask) ? i : c->n;
+}
+
+static void list_add(elist *l, const erg_item *it)
+{
+	for (size_t k = 0; k < it->nents; k++) {
+		size_t j;
+
+		for (j = 0; j < l->n && l->e[j] != it->ents[k]; j++)
+			;
+		if (j == l->n && l->n < LIST_MAX)
+			l->e[l->n++] = it->ents[k];
+	}
+}
+
+/* Skip a parenthetical "( ... )" that starts at i; returns the item after
+ * it, or i if there is none. */
+static size_t skip_paren(const ctx *c, size_t i)
+{
+	if (!is_punct(c, i, '('))
+		return i;
+	for (size_t j = i + 1; j < c->n && j < i + 8; j++)
+		if (is_punct(c, j, ')'))
+			return j + 1;
+	return i;
+}
+
+/* Collect the list whose first member is at i, going right. */
+static void collect_right(const ctx *c, size_t i, unsigned mask, elist *l)
+{
+	size_t j = member_at(c, i, mask), k;
+
+	l->first = i;
+	for (;;) {
+		list_add(l, &c->it[j]);
+		l->last = j;
+		k = skip_paren(c, j + 1);
+		if (has_cue(c, k, ERG_CUE_CHIPNOUN))
+			k++;
+		if (!is_connector(c, k) && !(has_cue(c, k, ERG_CUE_INCLUDE) &&
+		                             is_word(c, k, "as")))
+			break;
+		while (k < c->n && (is_connector(c, k) ||
+		                    has_cue(c, k, ERG_CUE_INCLUDE)))
+			k++;
+		if (k >= c->n || (j = member_at(c, k, mask)) >= c->n)
+			break;
+	}
+}
+
+/* Collect the list whose last member is at i, going left. */
+static void collect_left(const ctx *c, size_t i, unsigned mask, elist *l)
+{
+	size_t j = i, k;
+
+	l->last = i;
+	for (;;) {
+		list_add(l, &c->it[j]);
+		l->first = j;
+		if (j == 0)
+			break;
+		k = j - 1;
+		if (!is_connector(c, k))
+			break;
+		while (k > 0 && is_connector(c, k))
+			k--;
+		if (!has_ent(c, k, mask))
+			break;
+		j = k;
+	}
+}
+
+/* Nearest list of mask entities left of item from. */
+static int find_subject(const ctx *c, size_t from, unsigned mask, elist *l)
+{
+	l->n = 0;
+	for (size_t j = from; j-- > 0 && from - j <= SUBJECT_REACH;) {
+		if (is_punct(c, j, ';'))
+			return 0;
+		if (has_ent(c, j, mask)) {
+			collect_left(c, j, mask, l);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* First list of mask entities right of item from, within the clause. */
+static int find_object(const ctx *c, size_t from, unsigned mask, erg_rel rel,
+                       elist *l)
+{
+	int cost = 0;
+
+	l->n = 0;
+	for (size_t j = from; j < c->n && j < from + OBJECT_REACH; j++) {
+		const erg_item *it = &c->it[j];
+
+		if (member_at(c, j, mask) < c->n) {
+			collect_right(c, j, mask, l);
+			return 1;
+		}
+		if (is_stop(c, j) || has_cue(c, j, ERG_CUE_BY))
+			return 0;
+		if (is_word(c, j, "to") && rel != ERG_RESTRICTED)
+			return 0;
+		if (it->sense.verbs && !it->sense.nouns &&
+		    !(it->sense.cues & CUE(ERG_CUE_USE)) &&
+		    !(it->sense.cues & CUE(ERG_CUE_FILLER)))
+			return 0;
+		if (has_cue(c, j, ERG_CUE_INCLUDE)) {
+			cost = 0;
+			continue;
+		}
+		if (is_punct(c, j, '(')) {
+			j = skip_paren(c, j) - 1;
+			continue;
+		}
+		if (it->nents || is_poss(c, j) || is_connector(c, j) ||
+		    (it->sense.cues & (CUE(ERG_CUE_FILLER) | CUE(ERG_CUE_CHIPNOUN) |
+		                       CUE(ERG_CUE_USE) | CUE(ERG_CUE_GROUP))))
+			continue;
+		if (++cost > OBJECT_COST)
+			return 0;
+	}
+	return 0;
+}
+
+/* "was banned", "has been blacklisted", "chips banned by": passive voice. */
+static int is_passive(const ctx *c, size_t t)
+{
+	const erg_token *tk = &c->toks[c->it[t].tok + c->it[t].ntok - 1];
+
+	if (tk->len > 3 && strncasecmp(c->text + tk->off + tk->len - 3, "ing",
+	                               3) == 0)
+		return 0;
+	if (has_cue(c, t + 1, ERG_CUE_BY))
+		return 1;
+	for (size_t j = t; j-- > 0 && t - j <= 4;) {
+		if (has_cue(c, j, ERG_CUE_BE))
+			return 1;
+		if (c->it[j].nents || is_stop(c, j) || is_punct(c, j, ',') ||
+		    c->it[j].sense.verbs || c->it[j].sense.nouns)
+			return 0;
+	}
+	return 0;
+}
+
+/* Is the claim between items lo and hi (exclusive) denied or hedged? */
+static void modality(const ctx *c, size_t lo, size_t hi, uint8_t *neg,
+                     uint8_t *hedge)
+{
+	size_t start = lo > 2 ? lo - 2 : 0;
+
+	*neg = *hedge = 0;
+	for (size_t j = start; j < hi && j < c->n; j++) {
+		if (j >= lo && has_cue(c, j, ERG_CUE_NEGATION))
+			*neg = 1;
+		if ((j >= lo && has_cue(c, j, ERG_CUE_HEDGE)) ||
+		    has_cue(c, j, ERG_CUE_QUESTION))
+			*hedge = 1;
+	}
+	/* a question is never an assertion */
+	if (c->n && is_punct(c, c->n - 1, '?'))
+		*hedge = 1;
+}
+
+static int type_of(const ctx *c, int32_t e)
+{
+	return (int)erg_lexicon_entity(erg_mentions_lexicon(c->m), (size_t)e)
+	    ->type;
+}
+
+/* Append a relation if its argument types fit; fold duplicates, keeping
+ * the strongest reading (asserted beats hedged, positive beats negative). */
+static erg_err emit(ctx *c, erg_rel rel, int32_t s, int32_t o, uint8_t neg,
+                    uint8_t hedge, const char *rule)
+{
+	erg_relation *r;
+
+	if (s == o || s < 0 || o < 0)
+		return ERG_OK;
+	if (!(subj_mask[rel] & (1u << type_of(c, s))) ||
+	    !(obj_mask[rel] & (1u << type_of(c, o))))
+		return ERG_OK;
+	r = c->out->data;
+	for (size_t i = 0; i < c->out->len; i++)
+		if (r[i].rel == rel && r[i].subj == s && r[i].obj == o) {
+			if (r[i].negative + r[i].hedged > neg + hedge) {
+				r[i].negative = neg;
+				r[i].hedged = hedge;
+				r[i].rule = rule;
+			}
+			return ERG_OK;
+		}
+	r = erg_vec_push(c->out);
+	if (!r)
+		return ERG_ENOMEM;
+	r->rel = rel;
+	r->subj = s;
+	r->obj = o;
+	r->negative = neg;
+	r->hedged = hedge;
+	r->rule = rule;
+	return ERG_OK;
+}
+
+static erg_err emit_all(ctx *c, erg_rel rel, const elist *s, const elist *o,
+                        uint8_t neg, uint8_t hedge, const char *rule)
+{
+	erg_err e;
+
+	for (size_t i = 0; i < s->n; i++)
+		for (size_t j = 0; j < o->n; j++)
+			if ((e = emit(c, rel, s->e[i], o->e[j], neg, hedge, rule)))
+				return e;
+	return ERG_OK;
+}
+
+static void mark(ctx *c, size_t i)
+{
+	if (i < c->n)
+		c->used[i] = 1;
+}
+
+/* Skip up to max plain words (adverbs such as "completely"). */
+static size_t skip_adverbs(const ctx *c, size_t j, int max)
+{
+	while (max-- > 0 && j < c->n && !c->it[j].nents &&
+	       !c->it[j].sense.cues && !c->it[j].sense.verbs &&
+	       !c->it[j].sense.nouns && !is_stop(c, j) && !is_punct(c, j, ','))
+		j++;
+	return j;
+}
+
+/* "A ordered/told/instructed X to halt purchases of Y", "A warned X
+ * against using Y": restricted(A, X), restricted(A, Y) and, where ongoing
+ * purchases are halted, purchased(X, Y). */
+static erg_err try_directive(ctx *c, size_t d, int *matched)
+{
+	elist a = {0}, x = {0}, y = {0};
+	size_t j, h, u;
+	int passive = is_passive(c, d), avoid = 0, buying = 0;
+	uint8_t neg, hedge;
+	erg_err e;
+
+	*matched = 0;
+	if (passive) {
+		find_subject(c, d, M_COMPANY, &x);
+		j = d + 1;
+		if (has_cue(c, j, ERG_CUE_BY) &&
+		    find_object(c, j + 1, M_AGENCY, ERG_SUMMONED, &a))
+			j = a.last + 1;
+	} else {
+		find_subject(c, d, M_AGENCY, &a);
+		j = d + 1;
+		if (find_object(c, j, M_COMPANY, ERG_SUMMONED, &x))
+			j = x.last + 1;
+		else
+			for (; j < c->n && j < d + 7 && !is_word(c, j, "to") &&
+			       !is_word(c, j, "against") && !is_stop(c, j);
+			     j++)
+				;
+	}
+	if (has_cue(c, j, ERG_CUE_CHIPNOUN) || is_punct(c, j, ','))
+		j++;
+	if (is_word(c, j, "against")) {
+		h = j;
+		avoid = 1;
+	} else if (has_cue(c, j, ERG_CUE_AVOID)) {
+		h = j; /* "not to" */
+		avoid = 1;
+	} else if (is_word(c, j, "to")) {
+		h = skip_adverbs(c, j + 1, 2);
+		if (has_cue(c, h, ERG_CUE_AVOID))
+			avoid = 1;
+		else if (!has_cue(c, h, ERG_CUE_HALT))
+			return ERG_OK;
+	} else {
+		return ERG_OK;
+	}
+	*matched = 1;
+	mark(c, d);
+	mark(c, h);
+	u = h + 1;
+	while (u < c->n && u < h + 4 && !has_cue(c, u, ERG_CUE_USE) &&
+	       (has_cue(c, u, ERG_CUE_FILLER) || has_cue(c, u, ERG_CUE_GROUP) ||
+	        (c->it[u].sense.cues & CUE(ERG_CUE_ITS))))
+		u++;
+	if (has_cue(c, u, ERG_CUE_USE)) {
+		buying = (c->it[u].sense.nouns | c->it[u].sense.verbs) &
+		         (1u << ERG_PURCHASED);
+		mark(c, u);
+		find_object(c, u + 1, M_CHIP | M_COMPANY, ERG_PURCHASED, &y);
+	}
+	if (!a.n)
+		return ERG_OK;
+	modality(c, passive ? (x.n ? x.first : d) : a.first, h, &neg, &hedge);
+	if ((e = emit_all(c, ERG_RESTRICTED, &a, &x, neg, hedge,
+	                  "directive-target")) ||
+	    (e = emit_all(c, ERG_RESTRICTED, &a, &y, neg, hedge,
+	                  "directive-object")))
+		return e;
+	/* purchases told to halt existed; avoiding presupposes none */
+	if (buying && !avoid)
+		return emit_all(c, ERG_PURCHASED, &x, &y, 0, hedge,
+		                "directive-halted-purchase");
+	return ERG_OK;
+}
+
+/* Noun or verb?  "the ban on", "their purchases of", "a ban" are nouns. */
+static int noun_reading(const ctx *c, size_t t)
+{
+	const erg_item *it = &c->it[t];
+
+	if (!it->sense.nouns)
+		return 0;
+	if (!it->sense.verbs)
+		return 1;
+	if (t > 0 && (is_poss(c, t - 1) || is_word(c, t - 1, "the") ||
+	              is_word(c, t - 1, "a") || is_word(c, t - 1, "an") ||
+	              is_word(c, t - 1, "new") || is_word(c, t - 1, "any") ||
+	              is_word(c, t - 1, "export") ||
+	              has_cue(c, t - 1, ERG_CUE_GROUP) ||
+	              (c->it[t - 1].sense.cues & CUE(ERG_CUE_ITS)) ||
+	              has_ent(c, t - 1, M_AGENCY)))
+		return 1;
+	return is_word(c, t + 1, "of") || is_word(c, t + 1, "on") ||
+	       is_word(c, t + 1, "against") || is_word(c, t + 1, "for");
+}
+
+/* The owner of a nominal: "their purchases", "Tencent's orders". */
+static int possessor(const ctx *c, size_t t, unsigned mask, elist *l)
+{
+	l->n = 0;
+	for (size_t j = t; j-- > 0 && t - j <= 3;) {
+		const erg_item *it = &c->it[j];
+
+		if (is_poss(c, j) && j > 0 && has_ent(c, j - 1, mask)) {
+			collect_left(c, j - 1, mask, l);
+			return 1;
+		}
+		if ((it->sense.cues & (CUE(ERG_CUE_GROUP) | CUE(ERG_CUE_ITS))) &&
+		    has_ent(c, j, mask)) {
+			list_add(l, it);
+			l->first = l->last = j;
+			return 1;
+		}
+		if (it->nents || is_stop(c, j) || is_punct(c, j, ','))
+			return 0;
+	}
+	return 0;
+}
+
+static erg_err relate_trigger(ctx *c, size_t t)
+{
+	const erg_item *it = &c->it[t];
+	int noun = noun_reading(c, t);
+	unsigned rels = noun ? it->sense.nouns : it->sense.verbs;
+	erg_err e;
+
+	for (int r = 0; r < ERG_NRELS; r++) {
+		elist s = {0}, o = {0};
+		uint8_t neg, hedge;
+		const char *rule;
+		size_t lo;
+
+		if (!(rels & (1u << r)))
+			continue;
+		if (noun) {
+			rule = noun_rule[r];
+			if (!possessor(c, t, subj_mask[r], &s))
+				find_subject(c, t, subj_mask[r], &s);
+			find_object(c, t + 1, obj_mask[r], (erg_rel)r, &o);
+			lo = s.n && s.last < t ? s.first : t;
+		} else if (is_passive(c, t)) {
+			rule = passive_rule[r];
+			find_subject(c, t, obj_mask[r], &o);
+			if (has_cue(c, t + 1, ERG_CUE_BY))
+				find_object(c, t + 2, subj_mask[r], ERG_SUMMONED, &s);
+			lo = o.n ? o.first : t;
+		} else {
+			rule = verb_rule[r];
+			find_subject(c, t, subj_mask[r], &s);
+			if (find_object(c, t + 1, obj_mask[r], (erg_rel)r, &o) &&
+			    r == ERG_RESTRICTED && is_word(c, o.last + 1, "from")) {
+				/* "barred Huawei from buying H20 chips" */
+				elist more = {0};
+
+				if (find_object(c, o.last + 2, M_CHIP, ERG_PURCHASED,
+				                &more))
+					for (size_t k = 0; k < more.n && o.n < LIST_MAX; k++)
+						o.e[o.n++] = more.e[k];
+			}
+			lo = s.n ? s.first : t;
+		}
+		if (!s.n || !o.n)
+			continue;
+		modality(c, lo, t, &neg, &hedge);
+		if ((e = emit_all(c, (erg_rel)r, &s, &o, neg, hedge, rule)))
+			return e;
+	}
+	return ERG_OK;
+}
+
+/* "Nvidia's H20", "its Blackwell chip", "Nvidia H20": the maker. */
+static erg_err relate_makers(ctx *c)
+{
+	erg_err e;
+
+	for (size_t i = 0; i + 1 < c->n; i++) {
+		elist s = {0}, o = {0};
+		size_t j;
+
+		if (!has_ent(c, i, M_COMPANY))
+			continue;
+		j = member_at(c, i, M_CHIP);
+		if (j >= c->n || j == i) {
+			/* "its advanced Blackwell chip" */
+			if (!(c->it[i].sense.cues & CUE(ERG_CUE_ITS)))
+				continue;
+			j = skip_adverbs(c, i + 1, 2);
+			if (!has_ent(c, j, M_CHIP))
+				continue;
+		}
+		list_add(&s, &c->it[i]);
+		collect_right(c, j, M_CHIP, &o);
+		if ((e = emit_all(c, ERG_MAKES, &s, &o, 0, 0, "maker-possessive")))
+			return e;
+	}
+	return ERG_OK;
+}
+
+erg_err erg_relate_sentence(const erg_mentions *m, const char *text,
+                            const erg_token *toks, const erg_item *items,
+                            size_t nitems, erg_vec *out)
+{
+	ctx c;
+	erg_err e;
+	int matched;
+
+	if (nitems > ERG_SENT_MAX_TOKENS)
+		return ERG_ELIMIT;
+	memset(c.used, 0, sizeof c.used);
+	c.m = m;
+	c.text = text;
+	c.toks = toks;
+	c.it = items;
+	c.n = nitems;
+	c.out = out;
+	erg_vec_clear(out);
+	for (size_t i = 0; i < nitems; i++)
+		if (has_cue(&c, i, ERG_CUE_DIRECTIVE) && !noun_reading(&c, i) &&
+		    (e = try_directive(&c, i, &matched)))
+			return e;
+	for (size_t i = 0; i < nitems; i++)
+		if (!c.used[i] && (items[i].sense.verbs || items[i].sense.nouns) &&
+		    (e = relate_trigger(&c, i)))
+			return e;
+	return relate_makers(&c);
+}

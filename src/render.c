@@ -1,0 +1,225 @@
+/* render.c - Graphviz output through cgraph and gvc.
+ *
+ * Styling follows the Okabe-Ito palette, which stays distinct under the
+ * common colour-vision deficiencies; shape tells the type apart as well,
+ * so a figure printed in grey still reads. */
+#include "render.h"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+
+typedef struct {
+	const char *shape, *style, *fill, *border;
+} node_style;
+
+static const node_style type_style[ERG_NTYPES] = {
+	{"box", "filled,rounded", "#cfe4f2", "#0072b2"},   /* agency */
+	{"ellipse", "filled", "#fbe3b8", "#a8690b"},       /* company */
+	{"hexagon", "filled", "#c9ecdf", "#007a58"},       /* chip */
+};
+static const char *const rel_colour[ERG_NRELS] = {
+	"#cc79a7", /* summoned: reddish purple */
+	"#0072b2", /* purchased: blue */
+	"#d55e00", /* restricted: vermillion */
+	"#7f7f7f", /* makes: grey */
+};
+
+int erg_gfmt_parse(const char *name)
+{
+	if (strcasecmp(name, "dot") == 0 || strcasecmp(name, "gv") == 0)
+		return ERG_GFMT_DOT;
+	if (strcasecmp(name, "svg") == 0)
+		return ERG_GFMT_SVG;
+	return -1;
+}
+
+int erg_gfmt_from_path(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (!dot || strchr(dot, '/'))
+		return -1;
+	return erg_gfmt_parse(dot + 1);
+}
+
+/* Graphviz reads backslash sequences (\N, \G, \n ...) in labels and
+ * tooltips; text from articles must reach the figure as written. */
+static erg_err gv_escape(erg_buf *b, const char *s)
+{
+	erg_err e;
+
+	erg_buf_clear(b);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\\') {
+			if ((e = erg_buf_puts(b, "\\\\")))
+				return e;
+		} else if ((e = erg_buf_putc(b, c < 0x20 ? ' ' : (char)c))) {
+			return e;
+		}
+	}
+	return erg_buf_reserve(b, 0);
+}
+
+/* cgraph of Debian 12 takes char * for names and values it only reads;
+ * these copy into writable storage rather than casting const away. */
+static int attr(void *obj, const char *name, const char *value)
+{
+	char n[32], d[1] = "";
+	erg_buf v = ERG_BUF_INIT;
+	int rc;
+
+	snprintf(n, sizeof n, "%s", name);
+	if (erg_buf_puts(&v, value))
+		return -1;
+	rc = agsafeset(obj, n, v.data, d);
+	erg_buf_free(&v);
+	return rc;
+}
+
+static void defattr(Agraph_t *G, int kind, const char *name,
+                    const char *value)
+{
+	char n[32], v[64];
+
+	snprintf(n, sizeof n, "%s", name);
+	snprintf(v, sizeof v, "%s", value);
+	agattr(G, kind, n, v);
+}
+
+/* Set an attribute whose value came from an article. */
+static int set(void *obj, const char *name, erg_buf *tmp, const char *value)
+{
+	if (gv_escape(tmp, value))
+		return -1;
+	return attr(obj, name, tmp->data);
+}
+
+erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
+                   const erg_render_opts *opts, FILE *f)
+{
+	GVC_t *gvc = NULL;
+	Agraph_t *G = NULL;
+	Agnode_t **nodes = NULL;
+	erg_buf tmp = ERG_BUF_INIT, lab = ERG_BUF_INIT;
+	size_t nn = erg_graph_nnodes(g), ne = erg_graph_nedges(g);
+	erg_err e = ERG_ERENDER;
+	char id[64];
+
+	gvc = gvContext();
+	if (!gvc)
+		goto out;
+	{
+		char gname[] = "ergraph";
+
+		G = agopen(gname, Agdirected, NULL);
+	}
+	if (!G)
+		goto out;
+	if (erg_buf_printf(&lab, "%s",
+	                   opts && opts->title ? opts->title
+	                                       : "Entity relations"))
+		goto out;
+	if (erg_buf_printf(&lab, "\n%zu document%s, %zu entities, %zu relations",
+	                   erg_graph_ndocs(g), erg_graph_ndocs(g) == 1 ? "" : "s",
+	                   nn, ne))
+		goto out;
+	set(G, "label", &tmp, lab.data);
+	attr(G, "labelloc", "t");
+	attr(G, "fontname", "Helvetica,Arial,sans-serif");
+	attr(G, "fontsize", "18");
+	attr(G, "rankdir", "LR");
+	attr(G, "nodesep", "0.35");
+	attr(G, "ranksep", "0.9");
+	attr(G, "bgcolor", "white");
+	attr(G, "pad", "0.3");
+	defattr(G, AGNODE, "fontname", "Helvetica,Arial,sans-serif");
+	defattr(G, AGNODE, "fontsize", "12");
+	defattr(G, AGNODE, "penwidth", "1.5");
+	defattr(G, AGEDGE, "fontname", "Helvetica,Arial,sans-serif");
+	defattr(G, AGEDGE, "fontsize", "10");
+	defattr(G, AGEDGE, "arrowsize", "0.8");
+	if (nn && !(nodes = calloc(nn, sizeof *nodes))) {
+		e = ERG_ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < nn; i++) {
+		const erg_node *n = erg_graph_node(g, i);
+		const node_style *st = &type_style[n->type];
+
+		snprintf(id, sizeof id, "n%zu", i);
+		nodes[i] = agnode(G, id, 1);
+		if (!nodes[i])
+			goto out;
+		set(nodes[i], "label", &tmp, n->name);
+		attr(nodes[i], "shape", st->shape);
+		attr(nodes[i], "style", st->style);
+		attr(nodes[i], "fillcolor", st->fill);
+		attr(nodes[i], "color", st->border);
+		erg_buf_clear(&lab);
+		if (erg_buf_printf(&lab, "%s (%s%s%s)", n->name,
+		                   erg_etype_name(n->type), n->country[0] ? ", " : "",
+		                   n->country))
+			goto out;
+		set(nodes[i], "tooltip", &tmp, lab.data);
+	}
+	for (size_t i = 0; i < ne; i++) {
+		const erg_edge *ed = erg_graph_edge(g, i);
+		const erg_evidence *ev = ed->evidence.data;
+		Agedge_t *E;
+		char pw[32];
+
+		snprintf(id, sizeof id, "e%zu", i);
+		E = agedge(G, nodes[ed->from], nodes[ed->to], id, 1);
+		if (!E)
+			goto out;
+		erg_buf_clear(&lab);
+		if (erg_buf_printf(&lab, "%s", erg_rel_name(ed->rel)) ||
+		    (ed->count > 1 && erg_buf_printf(&lab, " \xc3\x97%zu", ed->count)))
+			goto out;
+		set(E, "label", &tmp, lab.data);
+		attr(E, "color", rel_colour[ed->rel]);
+		attr(E, "fontcolor", rel_colour[ed->rel]);
+		snprintf(pw, sizeof pw, "%.2f",
+		         1.2 + 1.3 * log2((double)(ed->count ? ed->count : 1)));
+		attr(E, "penwidth", pw);
+		if (ed->rel == ERG_MAKES)
+			attr(E, "style", "dashed");
+		erg_buf_clear(&lab);
+		for (size_t k = 0; k < ed->evidence.len && k < 3; k++)
+			if (erg_buf_printf(&lab, "%s%s [%s]", k ? "\n" : "",
+			                   ev[k].sentence, erg_graph_doc(g, ev[k].doc)))
+				goto out;
+		if (lab.len)
+			set(E, "tooltip", &tmp, lab.data);
+	}
+	if (fmt == ERG_GFMT_DOT) {
+		if (agwrite(G, f) != 0)
+			goto out;
+	} else {
+		if (gvLayout(gvc, G, opts && opts->layout ? opts->layout : "dot"))
+			goto out;
+		char svg[] = "svg";
+		int rc = gvRender(gvc, G, svg, f);
+		gvFreeLayout(gvc, G);
+		if (rc)
+			goto out;
+	}
+	e = fflush(f) || ferror(f) ? ERG_EIO : ERG_OK;
+out:
+	free(nodes);
+	if (G)
+		agclose(G);
+	if (gvc)
+		gvFreeContext(gvc);
+	erg_buf_free(&tmp);
+	erg_buf_free(&lab);
+	return e;
+}

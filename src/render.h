@@ -1,0 +1,27 @@
+/* render.h - the graph as DOT (written by cgraph) or SVG (laid out and
+ * rendered by gvc).  The only module that calls Graphviz. */
+#ifndef ERG_RENDER_H
+#define ERG_RENDER_H
+
+#include <stdio.h>
+
+#include "error.h"
+#include "graph.h"
+
+typedef enum { ERG_GFMT_DOT, ERG_GFMT_SVG } erg_gfmt;
+
+typedef struct {
+	const char *title;     /* figure title, or NULL for a default */
+	const char *layout;    /* Graphviz layout engine; NULL means "dot" */
+} erg_render_opts;
+
+/* Parse a format name ("dot", "svg") or a file name's extension; returns
+ * -1 if unknown. */
+int erg_gfmt_parse(const char *name);
+int erg_gfmt_from_path(const char *path);
+
+/* Write g to f in fmt. */
+erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
+                   const erg_render_opts *opts, FILE *f);
+
+#endif
