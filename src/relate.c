@@ -211,13 +211,13 @@ static int find_subject(const ctx *c, size_t from, unsigned mask, elist *l)
 }
 
 /* First list of mask entities right of item from, within the clause. */
-static int find_object(const ctx *c, size_t from, unsigned mask, erg_rel rel,
-                       elist *l)
+static int find_object_until(const ctx *c, size_t from, size_t limit,
+                             unsigned mask, erg_rel rel, elist *l)
 {
 	int cost = 0;
 
 	l->n = 0;
-	for (size_t j = from; j < c->n && j < from + OBJECT_REACH; j++) {
+	for (size_t j = from; j < limit && j < from + OBJECT_REACH; j++) {
 		const erg_item *it = &c->it[j];
 
 		if (member_at(c, j, mask) < c->n) {
@@ -236,7 +236,7 @@ static int find_object(const ctx *c, size_t from, unsigned mask, erg_rel rel,
 			cost = 0;
 			continue;
 		}
-		if (is_punct(c, j, '(')) {
+		if (is_punct(c, j, '(') && skip_paren(c, j) > j) {
 			j = skip_paren(c, j) - 1;
 			continue;
 		}
@@ -248,6 +248,12 @@ static int find_object(const ctx *c, size_t from, unsigned mask, erg_rel rel,
 			return 0;
 	}
 	return 0;
+}
+
+static int find_object(const ctx *c, size_t from, unsigned mask, erg_rel rel,
+                       elist *l)
+{
+	return find_object_until(c, from, c->n, mask, rel, l);
 }
 
 /* "was banned", "has been blacklisted", "chips banned by": passive voice. */
@@ -377,17 +383,14 @@ static erg_err try_directive(ctx *c, size_t d, int *matched)
 			j = a.last + 1;
 	} else {
 		find_subject(c, d, M_AGENCY, &a);
-		j = d + 1;
-		if (find_object(c, j, M_COMPANY, ERG_SUMMONED, &x))
-			j = x.last + 1;
-		else
-			for (; j < c->n && j < d + 7 && !is_word(c, j, "to") &&
-			       !is_word(c, j, "against") && !is_stop(c, j);
-			     j++)
-				;
+		/* the targets stand between the verb and "to"/"against" */
+		for (j = d + 1; j < c->n && j < d + 12 && !is_word(c, j, "to") &&
+		                !is_word(c, j, "against") &&
+		                !has_cue(c, j, ERG_CUE_AVOID) && !is_stop(c, j);
+		     j++)
+			;
+		find_object_until(c, d + 1, j, M_COMPANY, ERG_SUMMONED, &x);
 	}
-	if (has_cue(c, j, ERG_CUE_CHIPNOUN) || is_punct(c, j, ','))
-		j++;
 	if (is_word(c, j, "against")) {
 		h = j;
 		avoid = 1;
@@ -543,7 +546,10 @@ static erg_err relate_makers(ctx *c)
 			/* "its advanced Blackwell chip" */
 			if (!(c->it[i].sense.cues & CUE(ERG_CUE_ITS)))
 				continue;
-			j = skip_adverbs(c, i + 1, 2);
+			for (j = i + 1; j < c->n && j < i + 4 && !c->it[j].nents &&
+			                !is_stop(c, j) && !is_punct(c, j, ',');
+			     j++)
+				;
 			if (!has_ent(c, j, M_CHIP))
 				continue;
 		}
