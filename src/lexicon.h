@@ -28,6 +28,8 @@ typedef enum {
 	ERG_CUE_HALT,      /* halt, stop, suspend: ongoing purchases end */
 	ERG_CUE_AVOID,     /* avoid, refrain from: nothing was bought yet */
 	ERG_CUE_USE,       /* using, buying, use, purchases: what is halted */
+	ERG_CUE_MUST,      /* must, are required to: an obligation imposed */
+	ERG_CUE_PREP,      /* of, on, for, from: a nominal trigger's object */
 	ERG_CUE_BE,        /* is, was, were, been: passive auxiliaries */
 	ERG_CUE_BY,        /* by: the agent of a passive */
 	ERG_CUE_BREAK,     /* which, while, but, because: clause boundaries */

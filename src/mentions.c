@@ -213,6 +213,20 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 		size_t n = erg_lexicon_match(m->lx, text, toks, i, end, &sense);
 		const erg_token *t = &toks[i];
 
+		/* a cue phrase ("the ministry") yields to an entity that starts
+		 * inside it and reaches further ("Ministry of Commerce") */
+		for (size_t k = 1; n > 1 && sense.entity < 0 && k < n; k++) {
+			erg_sense inner;
+			size_t kn = erg_lexicon_match(m->lx, text, toks, i + k, end,
+			                              &inner);
+
+			if (kn && inner.entity >= 0 && k + kn > n) {
+				n = erg_lexicon_match(m->lx, text, toks, i, i + k, &sense);
+				if (!n)
+					sense = (erg_sense){-1, 0, 0, 0};
+				break;
+			}
+		}
 		if (n == 0) {
 			n = 1;
 			if (t->flags & ERG_TF_UPPER)

@@ -27,6 +27,7 @@
 
 typedef struct {
 	int32_t e[LIST_MAX];
+	size_t at[LIST_MAX];  /* the item each entity was found at */
 	size_t n;
 	size_t first, last;   /* item span of the list */
 } elist;
@@ -126,15 +127,17 @@ static size_t member_at(const ctx *c, size_t i, unsigned mask)
 	return has_ent(c, i, mask) ? i : c->n;
 }
 
-static void list_add(elist *l, const erg_item *it)
+static void list_add(elist *l, const erg_item *it, size_t at)
 {
 	for (size_t k = 0; k < it->nents; k++) {
 		size_t j;
 
 		for (j = 0; j < l->n && l->e[j] != it->ents[k]; j++)
 			;
-		if (j == l->n && l->n < LIST_MAX)
+		if (j == l->n && l->n < LIST_MAX) {
+			l->at[l->n] = at;
 			l->e[l->n++] = it->ents[k];
+		}
 	}
 }
 
@@ -157,7 +160,7 @@ static void collect_right(const ctx *c, size_t i, unsigned mask, elist *l)
 
 	l->first = i;
 	for (;;) {
-		list_add(l, &c->it[j]);
+		list_add(l, &c->it[j], j);
 		l->last = j;
 		k = skip_paren(c, j + 1);
 		if (has_cue(c, k, ERG_CUE_CHIPNOUN))
@@ -167,6 +170,10 @@ static void collect_right(const ctx *c, size_t i, unsigned mask, elist *l)
 			break;
 		while (k < c->n && (is_connector(c, k) ||
 		                    has_cue(c, k, ERG_CUE_INCLUDE)))
+			k++;
+		/* "the Commerce Department and its Bureau ..." */
+		if (k < c->n && (is_word(c, k, "its") || is_word(c, k, "the") ||
+		     is_word(c, k, "their")))
 			k++;
 		if (k >= c->n || (j = member_at(c, k, mask)) >= c->n)
 			break;
@@ -180,7 +187,7 @@ static void collect_left(const ctx *c, size_t i, unsigned mask, elist *l)
 
 	l->last = i;
 	for (;;) {
-		list_add(l, &c->it[j]);
+		list_add(l, &c->it[j], j);
 		l->first = j;
 		if (j == 0)
 			break;
@@ -335,6 +342,36 @@ static erg_err emit(ctx *c, erg_rel rel, int32_t s, int32_t o, uint8_t neg,
 	return ERG_OK;
 }
 
+/* A company bought from is a vendor only in a vendor's frame: "Nvidia
+ * chips", "Nvidia's processors", "from Nvidia", "orders with Nvidia".
+ * Otherwise buying a company is a takeover, which is no purchase. */
+static int vendor_frame(const ctx *c, size_t i)
+{
+	size_t j = i + 1;
+
+	if (i > 0 && (is_word(c, i - 1, "from") || is_word(c, i - 1, "with")))
+		return 1;
+	if (is_poss(c, j))
+		j++;
+	while (j < c->n && j < i + 4 && has_cue(c, j, ERG_CUE_FILLER) &&
+	       !has_cue(c, j, ERG_CUE_CHIPNOUN))
+		j++;
+	return has_cue(c, j, ERG_CUE_CHIPNOUN);
+}
+
+static void keep_vendors(const ctx *c, elist *o)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < o->n; i++)
+		if (type_of(c, o->e[i]) != ERG_COMPANY ||
+		    vendor_frame(c, o->at[i])) {
+			o->at[k] = o->at[i];
+			o->e[k++] = o->e[i];
+		}
+	o->n = k;
+}
+
 static erg_err emit_all(ctx *c, erg_rel rel, const elist *s, const elist *o,
                         uint8_t neg, uint8_t hedge, const char *rule)
 {
@@ -384,7 +421,8 @@ static erg_err try_directive(ctx *c, size_t d, int *matched)
 	} else {
 		find_subject(c, d, M_AGENCY, &a);
 		/* the targets stand between the verb and "to"/"against" */
-		for (j = d + 1; j < c->n && j < d + 12 && !is_word(c, j, "to") &&
+		for (j = d + 1; j < c->n && j < d + OBJECT_REACH + 4 &&
+		                !is_word(c, j, "to") &&
 		                !is_word(c, j, "against") &&
 		                !has_cue(c, j, ERG_CUE_AVOID) && !is_stop(c, j);
 		     j++)
@@ -429,9 +467,55 @@ static erg_err try_directive(ctx *c, size_t d, int *matched)
 	                  "directive-object")))
 		return e;
 	/* purchases told to halt existed; avoiding presupposes none */
+	keep_vendors(c, &y);
 	if (buying && !avoid)
 		return emit_all(c, ERG_PURCHASED, &x, &y, 0, hedge,
 		                "directive-halted-purchase");
+	return ERG_OK;
+}
+
+/* "A said operators must stop buying Y", "X must not use Y", "X are
+ * required to phase out Y": an obligation an agency imposes restricts Y,
+ * and X when X is named. */
+static erg_err try_obligation(ctx *c, size_t m)
+{
+	elist a = {0}, x = {0}, y = {0};
+	size_t h = skip_adverbs(c, m + 1, 2), u;
+	int negated_must = is_word(c, m, "must") == 0 &&
+	                   has_cue(c, m, ERG_CUE_NEGATION) == 0 &&
+	                   c->it[m].ntok == 2; /* "must not" */
+	uint8_t neg, hedge;
+	erg_err e;
+
+	if (has_cue(c, h, ERG_CUE_HALT) || has_cue(c, h, ERG_CUE_AVOID))
+		u = h + 1;
+	else if (negated_must)
+		u = h;
+	else
+		return ERG_OK;
+	while (u < c->n && u < h + 4 && !has_cue(c, u, ERG_CUE_USE) &&
+	       (has_cue(c, u, ERG_CUE_FILLER) || has_cue(c, u, ERG_CUE_GROUP)))
+		u++;
+	if (!has_cue(c, u, ERG_CUE_USE) ||
+	    !find_object(c, u + 1, M_CHIP | M_COMPANY, ERG_PURCHASED, &y))
+		return ERG_OK;
+	/* the bound party stands just before "must" */
+	for (size_t j = m; j-- > 0 && m - j <= 6 && !is_stop(c, j);)
+		if (has_ent(c, j, M_COMPANY)) {
+			collect_left(c, j, M_COMPANY, &x);
+			break;
+		}
+	find_subject(c, x.n ? x.first : m, M_AGENCY, &a);
+	if (!a.n)
+		return ERG_OK;
+	mark(c, h);
+	mark(c, u);
+	modality(c, a.first, a.last + 1, &neg, &hedge);
+	if ((e = emit_all(c, ERG_RESTRICTED, &a, &x, neg, hedge,
+	                  "obligation-target")) ||
+	    (e = emit_all(c, ERG_RESTRICTED, &a, &y, neg, hedge,
+	                  "obligation-object")))
+		return e;
 	return ERG_OK;
 }
 
@@ -469,7 +553,7 @@ static int possessor(const ctx *c, size_t t, unsigned mask, elist *l)
 		}
 		if ((it->sense.cues & (CUE(ERG_CUE_GROUP) | CUE(ERG_CUE_ITS))) &&
 		    has_ent(c, j, mask)) {
-			list_add(l, it);
+			list_add(l, it, j);
 			l->first = l->last = j;
 			return 1;
 		}
@@ -498,7 +582,10 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			rule = noun_rule[r];
 			if (!possessor(c, t, subj_mask[r], &s))
 				find_subject(c, t, subj_mask[r], &s);
-			find_object(c, t + 1, obj_mask[r], (erg_rel)r, &o);
+			/* a nominal takes its object through a preposition:
+			 * "purchases of", "a ban on", "curbs against" */
+			if (has_cue(c, t + 1, ERG_CUE_PREP))
+				find_object(c, t + 2, obj_mask[r], ERG_RESTRICTED, &o);
 			lo = s.n && s.last < t ? s.first : t;
 		} else if (is_passive(c, t)) {
 			rule = passive_rule[r];
@@ -517,10 +604,15 @@ static erg_err relate_trigger(ctx *c, size_t t)
 				if (find_object(c, o.last + 2, M_CHIP, ERG_PURCHASED,
 				                &more))
 					for (size_t k = 0; k < more.n && o.n < LIST_MAX; k++)
+						{
+						o.at[o.n] = more.at[k];
 						o.e[o.n++] = more.e[k];
+					}
 			}
 			lo = s.n ? s.first : t;
 		}
+		if (r == ERG_PURCHASED)
+			keep_vendors(c, &o);
 		if (!s.n || !o.n)
 			continue;
 		modality(c, lo, t, &neg, &hedge);
@@ -553,7 +645,7 @@ static erg_err relate_makers(ctx *c)
 			if (!has_ent(c, j, M_CHIP))
 				continue;
 		}
-		list_add(&s, &c->it[i]);
+		list_add(&s, &c->it[i], i);
 		collect_right(c, j, M_CHIP, &o);
 		if ((e = emit_all(c, ERG_MAKES, &s, &o, 0, 0, "maker-possessive")))
 			return e;
@@ -582,6 +674,9 @@ erg_err erg_relate_sentence(const erg_mentions *m, const char *text,
 	for (size_t i = 0; i < nitems; i++)
 		if (has_cue(&c, i, ERG_CUE_DIRECTIVE) && !noun_reading(&c, i) &&
 		    (e = try_directive(&c, i, &matched)))
+			return e;
+	for (size_t i = 0; i < nitems; i++)
+		if (has_cue(&c, i, ERG_CUE_MUST) && (e = try_obligation(&c, i)))
 			return e;
 	for (size_t i = 0; i < nitems; i++)
 		if (!c.used[i] && (items[i].sense.verbs || items[i].sense.nouns) &&
