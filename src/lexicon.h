@@ -21,7 +21,8 @@ typedef enum {
 
 /* Word classes the relation rules use; each is a `cue` line class. */
 typedef enum {
-	ERG_CUE_NEGATION,  /* not, never, denied ... */
+	ERG_CUE_NEGATION,  /* not, never, no ... */
+	ERG_CUE_DENY,      /* denied, rejected: negates the clause after it */
 	ERG_CUE_HEDGE,     /* might, could, plans to, considering ... */
 	ERG_CUE_QUESTION,  /* why, whether, if: the clause is not asserted */
 	ERG_CUE_DIRECTIVE, /* ordered, told, instructed, warned ... (X to/against) */

@@ -7,6 +7,7 @@
  * costs more precision than a miss costs recall. */
 #include "mentions.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -199,6 +200,39 @@ static void remember(erg_mentions *m, const char *text, const erg_token *toks,
 	}
 }
 
+/* "Ascend 910B, 910C and 910D": a bare model code after a chip in a
+ * list shares the chip's family name, when the lexicon knows the result. */
+static void elliptic_model(const erg_mentions *m, const char *text,
+                           const erg_token *toks, erg_item *it, size_t i)
+{
+	const erg_token *t = &toks[it[i].tok];
+	const erg_entity *prev;
+	const char *sp;
+	char name[160];
+	size_t j = i, digits = 0;
+	int32_t id;
+
+	if (it[i].ntok != 1 || t->kind == ERG_TOK_PUNCT || t->len > 16)
+		return;
+	for (size_t k = 0; k < t->len; k++)
+		digits += text[t->off + k] >= '0' && text[t->off + k] <= '9';
+	if (!digits)
+		return;
+	while (j > 0 && is_connector(text, toks, &it[j - 1]))
+		j--;
+	if (j == i || j == 0 || erg_item_type(m, &it[j - 1]) != ERG_CHIP)
+		return;
+	prev = erg_lexicon_entity(m->lx, (size_t)it[j - 1].ents[0]);
+	sp = strrchr(prev->name, ' ');
+	if (!sp || (size_t)(sp - prev->name) + t->len + 2 > sizeof name)
+		return;
+	snprintf(name, sizeof name, "%.*s %.*s", (int)(sp - prev->name),
+	         prev->name, (int)t->len, text + t->off);
+	id = erg_lexicon_find(m->lx, name, ERG_CHIP);
+	if (id >= 0)
+		set_ents(&it[i], &id, 1, 0);
+}
+
 erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
                               const erg_token *toks, const erg_sentence *s,
                               erg_vec *items)
@@ -263,6 +297,9 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 		i += n;
 	}
 	it = items->data;
+	for (i = 1; i < items->len; i++)
+		if (!it[i].nents)
+			elliptic_model(m, text, toks, it, i);
 	for (i = 0; i < items->len; i++)
 		if (!it[i].nents && (it[i].sense.cues &
 		                     ((1u << ERG_CUE_GROUP) | (1u << ERG_CUE_ITS) |

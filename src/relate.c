@@ -192,6 +192,10 @@ static void collect_left(const ctx *c, size_t i, unsigned mask, elist *l)
 		if (j == 0)
 			break;
 		k = j - 1;
+		/* "the Commerce Department and its Bureau ..." */
+		if (k > 0 && (is_word(c, k, "its") || is_word(c, k, "the") ||
+		              is_word(c, k, "their")))
+			k--;
 		if (!is_connector(c, k))
 			break;
 		while (k > 0 && is_connector(c, k))
@@ -290,6 +294,10 @@ static void modality(const ctx *c, size_t lo, size_t hi, uint8_t *neg,
 	size_t start = lo > 2 ? lo - 2 : 0;
 
 	*neg = *hedge = 0;
+	/* "X denied that ..." covers the whole clause that follows */
+	for (size_t j = 0; j < hi && j < c->n; j++)
+		if (has_cue(c, j, ERG_CUE_DENY))
+			*neg = 1;
 	for (size_t j = start; j < hi && j < c->n; j++) {
 		if (j >= lo && has_cue(c, j, ERG_CUE_NEGATION))
 			*neg = 1;
@@ -609,6 +617,13 @@ static erg_err relate_trigger(ctx *c, size_t t)
 						o.e[o.n++] = more.e[k];
 					}
 			}
+			/* "the H20 chips that Tencent bought", "the B30A, a chip
+			 * Nvidia developed": the object stands before the subject */
+			if (s.n && !o.n && s.first > 0 &&
+			    (is_word(c, s.first - 1, "that") ||
+			     is_word(c, s.first - 1, "which") ||
+			     has_cue(c, s.first - 1, ERG_CUE_CHIPNOUN)))
+				find_subject(c, s.first, obj_mask[r], &o);
 			lo = s.n ? s.first : t;
 		}
 		if (r == ERG_PURCHASED)
@@ -648,6 +663,26 @@ static erg_err relate_makers(ctx *c)
 		list_add(&s, &c->it[i], i);
 		collect_right(c, j, M_CHIP, &o);
 		if ((e = emit_all(c, ERG_MAKES, &s, &o, 0, 0, "maker-possessive")))
+			return e;
+	}
+	/* "the H20, a less capable Nvidia chip": an appositive names the
+	 * maker of the chip before it */
+	for (size_t i = 2; i + 1 < c->n; i++) {
+		elist s = {0}, o = {0};
+		size_t j = i;
+
+		if (!has_ent(c, i, M_COMPANY) || !has_cue(c, i + 1, ERG_CUE_CHIPNOUN))
+			continue;
+		while (j > 0 && i - j < 5 && !is_punct(c, j - 1, ',') &&
+		       !c->it[j - 1].nents && !is_stop(c, j - 1))
+			j--;
+		if (j < 2 || !is_punct(c, j - 1, ',') || !has_ent(c, j - 2, M_CHIP) ||
+		    !(is_word(c, j, "a") || is_word(c, j, "an") ||
+		      is_word(c, j, "the")))
+			continue;
+		list_add(&s, &c->it[i], i);
+		list_add(&o, &c->it[j - 2], j - 2);
+		if ((e = emit_all(c, ERG_MAKES, &s, &o, 0, 0, "maker-appositive")))
 			return e;
 	}
 	return ERG_OK;

@@ -201,7 +201,11 @@ static erg_err tokenize(const char *s, size_t len, erg_vec *toks)
 		} else if (u[i] == '\'' && i + 1 < len &&
 		           (u[i + 1] == 's' || u[i + 1] == 'S') &&
 		           (i + 2 >= len || !is_alnum(u[i + 2])) && i > 0 &&
-		           is_alnum(u[i - 1])) {
+		           (is_alnum(u[i - 1]) ||
+		            (u[i - 1] == '.' && toks->len &&
+		             (((erg_token *)toks->data)[toks->len - 1].flags &
+		              ERG_TF_ABBR)))) {
+			/* "Nvidia's", and "Co.'s" after an abbreviation */
 			if ((e = push_tok(toks, i, 2, ERG_TOK_POSS, flags)))
 				return e;
 			i += 2;
