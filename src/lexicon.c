@@ -14,7 +14,7 @@
 
 #include "buf.h"
 
-#define MAX_PHRASE_TOKENS 12
+#define MAX_PHRASE_TOKENS 16
 #define KEY_MAX 64
 #define NONE UINT32_MAX
 
@@ -46,7 +46,7 @@ static const char *const type_names[ERG_NTYPES] = {"agency", "company",
 static const char *const rel_names[ERG_NRELS] = {"summoned", "purchased",
                                                  "restricted", "makes"};
 static const char *const cue_names[ERG_NCUES] = {
-	"negation", "deny", "hedge", "question", "directive", "halt", "avoid", "use", "must", "prep", "be",
+	"negation", "deny", "hedge", "question", "directive", "halt", "avoid", "use", "must", "need", "licence", "prep", "be",
 	"by", "break", "include", "filler", "product", "group", "the-company",
 	"the-agency", "the-chip", "its", "chip-noun"};
 
@@ -457,8 +457,13 @@ static erg_err parse_line(erg_lexicon *lx, char *line, const char **why)
 			char canon[256];
 			erg_err e;
 
+			/* ... when it can be matched at all: a long display name
+			 * is still a valid canonical */
 			snprintf(canon, sizeof canon, "%s", f[1]);
-			if ((e = add_forms(lx, canon, &r, why)))
+			e = add_forms(lx, canon, &r, why);
+			if (e == ERG_ESYNTAX)
+				*why = NULL;
+			else if (e)
 				return e;
 		}
 		return add_forms(lx, f[3], &r, why);

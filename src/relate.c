@@ -213,7 +213,9 @@ static int find_subject(const ctx *c, size_t from, unsigned mask, elist *l)
 	for (size_t j = from; j-- > 0 && from - j <= SUBJECT_REACH;) {
 		if (is_punct(c, j, ';'))
 			return 0;
-		if (has_ent(c, j, mask)) {
+		/* "U.S. processors": a country naming a product's origin */
+		if (has_ent(c, j, mask) &&
+		    !(etype(c, j) == ERG_AGENCY && has_cue(c, j + 1, ERG_CUE_CHIPNOUN))) {
 			collect_left(c, j, mask, l);
 			return 1;
 		}
@@ -231,6 +233,13 @@ static int find_object_until(const ctx *c, size_t from, size_t limit,
 	for (size_t j = from; j < limit && j < from + OBJECT_REACH; j++) {
 		const erg_item *it = &c->it[j];
 
+		/* "restricted their access": a possessive pronoun is the
+		 * target only through what it owns ("banned its sale") */
+		if (rel == ERG_RESTRICTED && it->coref &&
+		    (is_word(c, j, "its") || is_word(c, j, "their")) &&
+		    !has_cue(c, j + 1, ERG_CUE_PRODUCT) &&
+		    !has_cue(c, j + 1, ERG_CUE_USE))
+			continue;
 		if (member_at(c, j, mask) < c->n) {
 			collect_right(c, j, mask, l);
 			return 1;
@@ -527,6 +536,45 @@ static erg_err try_obligation(ctx *c, size_t m)
 	return ERG_OK;
 }
 
+/* "A told Nvidia it would need a licence to ship the H20", "A said any
+ * company exporting Nvidia's Blackwell chips must obtain a permit": a
+ * licence requirement restricts the companies and chips it binds. */
+static erg_err try_licence(ctx *c, size_t lic)
+{
+	elist a = {0}, o = {0}, more = {0};
+	size_t need = lic, j;
+	uint8_t neg, hedge;
+	erg_err e;
+
+	for (j = lic; j-- > 0 && lic - j <= 3;)
+		if (has_cue(c, j, ERG_CUE_NEED)) {
+			need = j;
+			break;
+		}
+	if (need == lic || !find_subject(c, need, M_AGENCY, &a))
+		return ERG_OK;
+	for (j = a.last + 1; j < need; j++) {
+		size_t k = member_at(c, j, M_COMPANY | M_CHIP);
+
+		if (k >= c->n)
+			continue;
+		if (is_stop(c, j) && !is_word(c, j, "that"))
+			o.n = 0;
+		list_add(&o, &c->it[k], k);
+		j = k;
+	}
+	if (find_object(c, lic + 1, M_COMPANY | M_CHIP, ERG_RESTRICTED, &more))
+		for (size_t k = 0; k < more.n; k++)
+			list_add(&o, &c->it[more.at[k]], more.at[k]);
+	if (!o.n)
+		return ERG_OK;
+	mark(c, lic);
+	modality(c, a.first, lic, &neg, &hedge);
+	if ((e = emit_all(c, ERG_RESTRICTED, &a, &o, neg, hedge, "licence")))
+		return e;
+	return ERG_OK;
+}
+
 /* Noun or verb?  "the ban on", "their purchases of", "a ban" are nouns. */
 static int noun_reading(const ctx *c, size_t t)
 {
@@ -711,7 +759,9 @@ erg_err erg_relate_sentence(const erg_mentions *m, const char *text,
 		    (e = try_directive(&c, i, &matched)))
 			return e;
 	for (size_t i = 0; i < nitems; i++)
-		if (has_cue(&c, i, ERG_CUE_MUST) && (e = try_obligation(&c, i)))
+		if ((has_cue(&c, i, ERG_CUE_MUST) && (e = try_obligation(&c, i))) ||
+		    (has_cue(&c, i, ERG_CUE_LICENCE) && !c.used[i] &&
+		     (e = try_licence(&c, i))))
 			return e;
 	for (size_t i = 0; i < nitems; i++)
 		if (!c.used[i] && (items[i].sense.verbs || items[i].sense.nouns) &&

@@ -50,7 +50,7 @@ int erg_gfmt_from_path(const char *path)
 
 /* Graphviz reads backslash sequences (\N, \G, \n ...) in labels and
  * tooltips; text from articles must reach the figure as written. */
-static erg_err gv_escape(erg_buf *b, const char *s)
+static erg_err gv_escape(erg_buf *b, const char *s, int twice)
 {
 	erg_err e;
 
@@ -58,8 +58,13 @@ static erg_err gv_escape(erg_buf *b, const char *s)
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
+		/* a node tooltip is expanded twice (tooltip and link title), so
+		 * no escape survives: show U+2216 SET MINUS, which looks alike */
 		if (c == '\\') {
-			if ((e = erg_buf_puts(b, "\\\\")))
+			if ((e = erg_buf_puts(b, twice ? "\xe2\x88\x96" : "\\\\")))
+				return e;
+		} else if (c == '\n' && !twice) {
+			if ((e = erg_buf_puts(b, "\\n")))  /* Graphviz line break */
 				return e;
 		} else if ((e = erg_buf_putc(b, c < 0x20 ? ' ' : (char)c))) {
 			return e;
@@ -97,7 +102,9 @@ static void defattr(Agraph_t *G, int kind, const char *name,
 /* Set an attribute whose value came from an article. */
 static int set(void *obj, const char *name, erg_buf *tmp, const char *value)
 {
-	if (gv_escape(tmp, value))
+	int twice = strcmp(name, "tooltip") == 0 && agobjkind(obj) == AGNODE;
+
+	if (gv_escape(tmp, value, twice))
 		return -1;
 	return attr(obj, name, tmp->data);
 }

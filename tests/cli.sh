@@ -1,0 +1,134 @@
+#!/bin/sh
+# cli.sh BIN - command-line behaviour: help and usage errors, bad input,
+# atomic outputs, well-formed and escaped DOT/SVG/JSON.
+set -u
+bin=$1
+wrap=${ERG_WRAP:-}
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$(dirname "$here")" || exit 1
+tmp=$(mktemp -d)
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# run EXPECTED_STATUS ARGS...: run bin, keep stdout/stderr in $tmp/out,err
+run() {
+	want=$1
+	shift
+	$wrap "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok; else
+		bad "ergraph $* exited $got, expected $want: $(head -c 300 "$tmp/err")"
+	fi
+}
+
+# the last run printed exactly one error line starting with "ergraph: "
+one_line_error() {
+	n=$(wc -l <"$tmp/err")
+	if [ "$n" -eq 1 ] && grep -q "^ergraph: .*$1" "$tmp/err"; then ok; else
+		bad "expected one error line matching '$1', got: $(cat "$tmp/err")"
+	fi
+}
+
+# --- help, version, usage errors ---------------------------------------------
+run 0 --help
+grep -q "^Usage: ergraph COMMAND" "$tmp/out" && ok || bad "--help on stdout"
+run 0 extract --help
+grep -q "^Usage: ergraph extract" "$tmp/out" && ok || bad "extract --help"
+run 0 graph -h
+grep -q "^Usage: ergraph graph" "$tmp/out" && ok || bad "graph -h"
+run 0 --version
+grep -q "^ergraph [0-9]" "$tmp/out" && ok || bad "--version"
+run 2
+run 2 frobnicate x
+grep -q "unknown command: 'frobnicate'" "$tmp/err" && ok || bad "unknown command message"
+run 2 extract
+run 2 extract --bogus input/01-cac-nvidia-summons.txt
+run 2 extract --format xml input/01-cac-nvidia-summons.txt
+run 2 graph -o "$tmp/x.png" input/01-cac-nvidia-summons.txt
+[ ! -e "$tmp/x.png" ] && ok || bad "usage error left an output file"
+
+# --- bad input: one line, non-zero, nothing half-written -----------------------
+: >"$tmp/empty.txt"
+printf '  \n\t\n' >"$tmp/blank.txt"
+printf 'abc\000def\001\002\003\004\005\006\007\010\016\017junk' >"$tmp/binary.bin"
+printf 'Fine line.\nBad \377 byte here.\n' >"$tmp/latin1.txt"
+printf 'Overlong \300\257 slash.\n' >"$tmp/overlong.txt"
+mkdir "$tmp/dir"
+for f in "$tmp/missing.txt" "$tmp/dir" "$tmp/empty.txt" "$tmp/blank.txt" \
+	"$tmp/binary.bin" "$tmp/latin1.txt" "$tmp/overlong.txt"; do
+	run 1 extract "$f"
+	[ -s "$tmp/out" ] && bad "output for bad input $f" || ok
+	# one warning for the file plus the summary line
+	[ "$(wc -l <"$tmp/err")" -eq 2 ] && grep -q "^ergraph: skipping input: '$f" "$tmp/err" &&
+		ok || bad "error lines for $f: $(cat "$tmp/err")"
+done
+run 1 extract "$tmp/latin1.txt"
+grep -q "latin1.txt:2'" "$tmp/err" && ok || bad "invalid UTF-8 error names the line"
+# -q keeps only the summary line
+run 1 extract -q "$tmp/missing.txt"
+one_line_error "no input could be read"
+
+# some good, some bad: the good ones are written, exit 3
+run 3 extract input/01-cac-nvidia-summons.txt "$tmp/missing.txt"
+[ -s "$tmp/out" ] && ok || bad "partial run wrote nothing"
+
+# unreadable file (root reads anything, so only when not root)
+if [ "$(id -u)" -ne 0 ]; then
+	cp input/01-cac-nvidia-summons.txt "$tmp/noperm.txt"
+	chmod 000 "$tmp/noperm.txt"
+	run 1 extract "$tmp/noperm.txt"
+fi
+
+# graph: a failed run never replaces a good output file
+run 0 graph input/01-cac-nvidia-summons.txt -o "$tmp/good.svg"
+cp "$tmp/good.svg" "$tmp/before.svg"
+run 1 graph "$tmp/binary.bin" -o "$tmp/good.svg"
+cmp -s "$tmp/good.svg" "$tmp/before.svg" && ok || bad "failed graph run touched the old file"
+ls "$tmp" | grep -q "tmp[A-Za-z0-9]\{6\}$" && bad "stray temporary file left" || ok
+run 1 graph input/01-cac-nvidia-summons.txt -o "$tmp/nodir/x.svg"
+one_line_error "cannot write output"
+
+# --- lexicon errors --------------------------------------------------------------
+printf '# ok\ncompany | Foo Corp | US | Foo\nthis line is wrong\n' >"$tmp/bad.lex"
+run 1 extract --lexicon "$tmp/bad.lex" input/01-cac-nvidia-summons.txt
+one_line_error "bad.lex:3'"
+run 1 extract --lexicon "$tmp/none.lex" input/01-cac-nvidia-summons.txt
+one_line_error "none.lex"
+
+# --- stdin --------------------------------------------------------------------
+printf 'Beijing summoned Nvidia over the H20.\n' >"$tmp/in.txt"
+$wrap "$bin" extract - <"$tmp/in.txt" >"$tmp/out" 2>"$tmp/err"
+grep -q '"doc":"-","subject":"Chinese government","subject_type":"agency","relation":"summoned","object":"Nvidia"' "$tmp/out" &&
+	ok || bad "stdin extract: $(cat "$tmp/out" "$tmp/err")"
+
+# --- escaping: hostile names and sentences in every output format ---------------
+printf 'agency | Evil <Agency> & "Co" \\N\\G | US | Evil Agency\ncompany | Bad]]></svg><script>x</script> | US | Badco\n' >"$tmp/evil.lex"
+printf 'The Evil Agency banned Badco on Monday <script>alert(1)</script> & "quoted" \\N text.\n' >"$tmp/evil.txt"
+run 0 extract --lexicon "$tmp/evil.lex" "$tmp/evil.txt"
+[ "$(wc -l <"$tmp/out")" -eq 1 ] && ok || bad "evil extract: $(cat "$tmp/out")"
+jq -e . "$tmp/out" >/dev/null 2>&1 && ok || bad "JSON not valid: $(cat "$tmp/out")"
+jq -e '.subject == "Evil <Agency> & \"Co\" \\N\\G"' "$tmp/out" >/dev/null && ok ||
+	bad "JSON subject not round-tripped"
+run 0 graph --lexicon "$tmp/evil.lex" "$tmp/evil.txt" -o "$tmp/evil.svg"
+xmllint --noout "$tmp/evil.svg" 2>/dev/null && ok || bad "SVG with hostile names is not well-formed"
+grep -q "<script" "$tmp/evil.svg" && bad "raw <script> in SVG" || ok
+grep -q '\\\\N' "$tmp/evil.svg" || grep -q 'Evil &lt;Agency&gt; &amp; &quot;Co&quot; \\N\\G' "$tmp/evil.svg" &&
+	ok || bad "label backslashes were interpreted by Graphviz"
+grep -q 'n0ergraph\|"Co" n0' "$tmp/evil.svg" && bad "tooltip backslashes were interpreted" || ok
+run 0 graph --lexicon "$tmp/evil.lex" "$tmp/evil.txt" -o "$tmp/evil.dot"
+dot -Tsvg "$tmp/evil.dot" -o /dev/null 2>/dev/null && ok || bad "DOT with hostile names does not parse"
+
+# --- the demo graphs parse ---------------------------------------------------------
+run 0 graph input/*.txt -o "$tmp/all.svg"
+xmllint --noout "$tmp/all.svg" && ok || bad "all.svg not well-formed"
+run 0 graph input/*.txt -o "$tmp/all.dot"
+dot -Tsvg "$tmp/all.dot" -o /dev/null && ok || bad "all.dot does not parse"
+run 0 graph --format svg input/01-cac-nvidia-summons.txt
+head -c 200 "$tmp/out" | grep -q "<svg\|<?xml" && ok || bad "--format svg on stdout"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
