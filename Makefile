@@ -20,8 +20,13 @@ SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
 CFLAGS   += $(SANFLAGS)
 LDFLAGS  += $(SANFLAGS)
 B        := build/san
+BIN      := $(B)/ergraph
+export LSAN_OPTIONS := suppressions=$(CURDIR)/tests/lsan.supp
+export ASAN_OPTIONS := fast_unwind_on_malloc=0:detect_leaks=1
+export UBSAN_OPTIONS := print_stacktrace=1
 else
 B        := build/rel
+BIN      := bin/ergraph
 endif
 
 # make VALGRIND=1 test: every test binary and CLI run under memcheck.
@@ -35,7 +40,6 @@ LIB_OBJ  := $(LIB_SRC:src/%.c=$(B)/%.o) $(B)/data.o
 DATA     := data/entities.txt data/rules.txt
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
-BIN      := bin/ergraph
 
 .PHONY: all deps demo test unit golden cli clean golden-update check-graphs
 
@@ -57,7 +61,7 @@ $(B)/liberg.a: $(LIB_OBJ)
 $(B)/main.o: src/main.c $(wildcard src/*.h) | $(B)
 
 $(BIN): $(B)/main.o $(B)/liberg.a | bin
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $(B)/main.o $(B)/liberg.a $(LDLIBS)
 
 $(B)/tests/%: tests/unit/%.c $(B)/liberg.a tests/unit/testutil.h | $(B)/tests
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) \
