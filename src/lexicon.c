@@ -46,7 +46,7 @@ static const char *const type_names[ERG_NTYPES] = {"agency", "company",
 static const char *const rel_names[ERG_NRELS] = {"summoned", "purchased",
                                                  "restricted", "makes"};
 static const char *const cue_names[ERG_NCUES] = {
-	"negation", "deny", "hedge", "question", "directive", "halt", "avoid", "use", "must", "need", "licence", "prep", "be",
+	"negation", "deny", "hedge", "question", "directive", "halt", "avoid", "use", "must", "need", "licence", "add", "list", "prep", "be",
 	"by", "break", "include", "filler", "product", "group", "the-company",
 	"the-agency", "the-chip", "its", "chip-noun"};
 

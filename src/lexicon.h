@@ -32,6 +32,8 @@ typedef enum {
 	ERG_CUE_MUST,      /* must, are required to: an obligation imposed */
 	ERG_CUE_NEED,      /* need, obtain, apply for: ... a licence */
 	ERG_CUE_LICENCE,   /* licence, permit: a licence requirement restricts */
+	ERG_CUE_ADD,       /* added, placed, listed: ... to a list */
+	ERG_CUE_LIST,      /* Entity List, blacklist: lists that restrict */
 	ERG_CUE_PREP,      /* of, on, for, from: a nominal trigger's object */
 	ERG_CUE_BE,        /* is, was, were, been: passive auxiliaries */
 	ERG_CUE_BY,        /* by: the agent of a passive */

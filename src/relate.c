@@ -575,6 +575,52 @@ static erg_err try_licence(ctx *c, size_t lic)
 	return ERG_OK;
 }
 
+/* "A added X and Y to the Entity List", "X was placed on the
+ * Unverified List by A": listing restricts every company listed. */
+static erg_err try_listing(ctx *c, size_t add)
+{
+	elist a = {0}, x = {0};
+	size_t j, to;
+	int passive = is_passive(c, add);
+	uint8_t neg, hedge;
+	erg_err e;
+
+	for (to = add + 1; to < c->n && to < add + OBJECT_REACH + 8 &&
+	                   !is_stop(c, to);
+	     to++)
+		if (is_word(c, to, "to") || is_word(c, to, "on") ||
+		    is_word(c, to, "in") || is_word(c, to, "into") ||
+		    is_word(c, to, "onto"))
+			break;
+	for (j = to + 1; j < c->n && j < to + 5 && !has_cue(c, j, ERG_CUE_LIST);
+	     j++)
+		if (is_stop(c, j))
+			return ERG_OK;
+	if (!has_cue(c, j, ERG_CUE_LIST))
+		return ERG_OK;
+	if (passive) {
+		find_subject(c, add, M_COMPANY, &x);
+		if (has_cue(c, add + 1, ERG_CUE_BY))
+			find_object(c, add + 2, M_AGENCY, ERG_SUMMONED, &a);
+		else
+			for (size_t k = j + 1; k < c->n && k < j + 4; k++)
+				if (has_cue(c, k, ERG_CUE_BY)) {
+					find_object(c, k + 1, M_AGENCY, ERG_SUMMONED, &a);
+					break;
+				}
+	} else {
+		find_subject(c, add, M_AGENCY, &a);
+		find_object_until(c, add + 1, to, M_COMPANY, ERG_RESTRICTED, &x);
+	}
+	if (!a.n || !x.n)
+		return ERG_OK;
+	mark(c, add);
+	modality(c, passive ? x.first : a.first, add, &neg, &hedge);
+	if ((e = emit_all(c, ERG_RESTRICTED, &a, &x, neg, hedge, "listing")))
+		return e;
+	return ERG_OK;
+}
+
 /* Noun or verb?  "the ban on", "their purchases of", "a ban" are nouns. */
 static int noun_reading(const ctx *c, size_t t)
 {
@@ -761,7 +807,8 @@ erg_err erg_relate_sentence(const erg_mentions *m, const char *text,
 	for (size_t i = 0; i < nitems; i++)
 		if ((has_cue(&c, i, ERG_CUE_MUST) && (e = try_obligation(&c, i))) ||
 		    (has_cue(&c, i, ERG_CUE_LICENCE) && !c.used[i] &&
-		     (e = try_licence(&c, i))))
+		     (e = try_licence(&c, i))) ||
+		    (has_cue(&c, i, ERG_CUE_ADD) && (e = try_listing(&c, i))))
 			return e;
 	for (size_t i = 0; i < nitems; i++)
 		if (!c.used[i] && (items[i].sense.verbs || items[i].sense.nouns) &&
