@@ -7,12 +7,12 @@
 #include "text.h"
 
 struct erg_extractor {
-	const erg_lexicon *lx;
+	erg_lexicon *lx;
 	erg_mentions *m;
 	erg_vec toks, sents, items, rels;
 };
 
-erg_extractor *erg_extractor_new(const erg_lexicon *lx)
+erg_extractor *erg_extractor_new(erg_lexicon *lx)
 {
 	erg_extractor *x = calloc(1, sizeof *x);
 

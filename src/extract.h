@@ -23,8 +23,9 @@ typedef erg_err (*erg_found_fn)(void *arg, const erg_doc *doc,
 typedef struct erg_extractor erg_extractor;
 
 /* An extractor holds the scratch space of the pipeline; reuse it across
- * documents to avoid allocating per document. */
-erg_extractor *erg_extractor_new(const erg_lexicon *lx);
+ * documents to avoid allocating per document.  It adds the entities it
+ * recognises by their form to lx (see erg_mentions_new). */
+erg_extractor *erg_extractor_new(erg_lexicon *lx);
 void erg_extractor_free(erg_extractor *x);
 
 /* Segment, find mentions and apply the relation rules to doc. */

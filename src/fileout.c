@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -21,6 +22,14 @@ erg_err erg_fileout_open(erg_fileout *o, const char *path, erg_errinfo *ei)
 		erg_fail(ei, ERG_EIO, path, 0, strerror(errno));
 		erg_buf_free(&b);
 		return ERG_EIO;
+	}
+	/* mkstemp creates 0600; the file gets what the umask allows, as a
+	 * file opened with fopen() would */
+	{
+		mode_t um = umask(0);
+
+		umask(um);
+		fchmod(fd, 0666 & ~um);
 	}
 	o->f = fdopen(fd, "wb");
 	o->tmp = erg_buf_steal(&b);

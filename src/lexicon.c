@@ -46,7 +46,7 @@ static const char *const type_names[ERG_NTYPES] = {"agency", "company",
 static const char *const rel_names[ERG_NRELS] = {"summoned", "purchased",
                                                  "restricted", "makes"};
 static const char *const cue_names[ERG_NCUES] = {
-	"negation", "deny", "hedge", "question", "directive", "halt", "avoid", "use", "must", "need", "licence", "add", "list", "prep", "be",
+	"negation", "deny", "hedge", "question", "directive", "halt", "avoid", "use", "must", "need", "licence", "add", "list", "legal", "corp-word", "prep", "be",
 	"by", "break", "include", "filler", "product", "group", "the-company",
 	"the-agency", "the-chip", "its", "chip-noun"};
 
@@ -349,6 +349,21 @@ size_t erg_lexicon_match(const erg_lexicon *lx, const char *text,
 		return 0;
 	*sense = merged;
 	return best->ntok;
+}
+
+erg_err erg_lexicon_add_alias(erg_lexicon *lx, int32_t entity,
+                              const char *form)
+{
+	const char *why;
+	phrase *ph;
+	erg_err e;
+
+	if (entity < 0 || (size_t)entity >= lx->entities.len)
+		return ERG_EINVAL;
+	if ((e = add_phrase(lx, form, &ph, &why)))
+		return e;
+	ph->sense.entity = entity;
+	return ERG_OK;
 }
 
 /* --- the file format -------------------------------------------------- */

@@ -34,6 +34,8 @@ typedef enum {
 	ERG_CUE_LICENCE,   /* licence, permit: a licence requirement restricts */
 	ERG_CUE_ADD,       /* added, placed, listed: ... to a list */
 	ERG_CUE_LIST,      /* Entity List, blacklist: lists that restrict */
+	ERG_CUE_LEGAL,     /* Co., Ltd, Inc.: ends a company name, not shown */
+	ERG_CUE_CORPWORD,  /* Technologies, Group, Semiconductor: a company name */
 	ERG_CUE_PREP,      /* of, on, for, from: a nominal trigger's object */
 	ERG_CUE_BE,        /* is, was, were, been: passive auxiliaries */
 	ERG_CUE_BY,        /* by: the agent of a passive */
@@ -87,6 +89,10 @@ int32_t erg_lexicon_find(const erg_lexicon *lx, const char *name,
 /* Add an entity (or find the existing one); returns its index or -1. */
 int32_t erg_lexicon_add_entity(erg_lexicon *lx, const char *name,
                                erg_etype type, const char *country);
+
+/* Add one alias (a phrase of up to 16 words) for an entity. */
+erg_err erg_lexicon_add_alias(erg_lexicon *lx, int32_t entity,
+                              const char *form);
 
 /* Longest phrase starting at toks[i] (of n tokens) in text: returns its
  * length in tokens (0 if none) and its meaning in *sense. */

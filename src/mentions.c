@@ -21,7 +21,7 @@ typedef struct {
 } acronym;
 
 struct erg_mentions {
-	const erg_lexicon *lx;
+	erg_lexicon *lx;
 	erg_vec acronyms;          /* acronym */
 	size_t sentno;
 	int32_t last[ERG_NTYPES];  /* most recent entity of each type */
@@ -31,7 +31,7 @@ struct erg_mentions {
 	size_t group_at;
 };
 
-erg_mentions *erg_mentions_new(const erg_lexicon *lx)
+erg_mentions *erg_mentions_new(erg_lexicon *lx)
 {
 	erg_mentions *m = calloc(1, sizeof *m);
 
@@ -202,7 +202,9 @@ static void remember(erg_mentions *m, const char *text, const erg_token *toks,
 
 /* "Ascend 910B, 910C and 910D": a bare model code after a chip in a
  * list shares the chip's family name, when the lexicon knows the result. */
-static void elliptic_model(const erg_mentions *m, const char *text,
+static int model_code(const char *text, const erg_token *t);
+
+static void elliptic_model(erg_mentions *m, const char *text,
                            const erg_token *toks, erg_item *it, size_t i)
 {
 	const erg_token *t = &toks[it[i].tok];
@@ -229,8 +231,205 @@ static void elliptic_model(const erg_mentions *m, const char *text,
 	snprintf(name, sizeof name, "%.*s %.*s", (int)(sp - prev->name),
 	         prev->name, (int)t->len, text + t->off);
 	id = erg_lexicon_find(m->lx, name, ERG_CHIP);
+	if (id < 0 && model_code(text, t)) {
+		id = erg_lexicon_add_entity(m->lx, name, ERG_CHIP, "");
+		if (id >= 0 && erg_lexicon_add_alias(m->lx, id, name))
+			id = -1;
+	}
 	if (id >= 0)
 		set_ents(&it[i], &id, 1, 0);
+}
+
+/* Sense of the single token at i. */
+static erg_sense token_sense(const erg_mentions *m, const char *text,
+                             const erg_token *toks, size_t i)
+{
+	erg_sense s = {-1, 0, 0, 0};
+
+	erg_lexicon_match(m->lx, text, toks, i, i + 1, &s);
+	return s;
+}
+
+static int tok_cue(const erg_mentions *m, const char *text,
+                   const erg_token *toks, size_t i, erg_cue c)
+{
+	return (token_sense(m, text, toks, i).cues & (1u << c)) != 0;
+}
+
+/* Past a company name: its legal form and corporate words ("Huawei
+ * Technologies Co., Ltd.") belong to the mention.  Returns the new end. */
+static size_t absorb_suffixes(const erg_mentions *m, const char *text,
+                              const erg_token *toks, size_t j, size_t end)
+{
+	while (j < end) {
+		if (tok_cue(m, text, toks, j, ERG_CUE_LEGAL) ||
+		    tok_cue(m, text, toks, j, ERG_CUE_CORPWORD)) {
+			j++;
+		} else if (j + 1 < end && is_punct(text, &toks[j], ',') &&
+		           tok_cue(m, text, toks, j + 1, ERG_CUE_LEGAL) &&
+		           (toks[j + 1].flags & ERG_TF_CAP)) {
+			j += 2;
+		} else {
+			break;
+		}
+	}
+	return j;
+}
+
+/* Title-case lines (headlines) capitalise every word, so the shape of a
+ * name proves nothing there. */
+static int title_case(const char *text, const erg_token *toks,
+                      const erg_sentence *s)
+{
+	size_t words = 0, caps = 0;
+	const erg_token *last = &toks[s->tok + s->ntok - 1];
+
+	/* a headline carries no final stop */
+	if (last->kind == ERG_TOK_PUNCT &&
+	    (text[last->off] == '.' || text[last->off] == '!' ||
+	     text[last->off] == '?'))
+		return 0;
+
+	for (size_t i = s->tok; i < s->tok + s->ntok; i++)
+		if (toks[i].kind == ERG_TOK_WORD) {
+			words++;
+			caps += (toks[i].flags & ERG_TF_CAP) != 0;
+		}
+	return words >= 4 && caps * 10 > words * 6;
+}
+
+/* A name the lexicon lacks, recognised by its form: capitalised words
+ * ending in a corporate word or legal form ("Fujian Jinhua Integrated
+ * Circuit Co."), learned as a company.  Returns the tokens it spans, 0 if
+ * there is none at i. */
+static size_t unknown_company(erg_mentions *m, const char *text,
+                              const erg_token *toks, size_t i, size_t end,
+                              int32_t *ent)
+{
+	size_t j = i, last_name = i, nsuffix = 0, stop;
+	char name[256];
+	size_t nlen = 0;
+
+	while (j < end && j < i + 8 && toks[j].kind == ERG_TOK_WORD &&
+	       (toks[j].flags & ERG_TF_CAP)) {
+		erg_sense s = token_sense(m, text, toks, j);
+
+		if (s.cues & ((1u << ERG_CUE_LEGAL) | (1u << ERG_CUE_CORPWORD))) {
+			if (j == i)
+				return 0;
+			nsuffix++;
+		} else if (s.entity >= 0 || s.cues || s.verbs || s.nouns) {
+			break;
+		} else if (nsuffix) {
+			break;
+		} else {
+			last_name = j;
+		}
+		j++;
+	}
+	if (!nsuffix)
+		return 0;
+	stop = absorb_suffixes(m, text, toks, last_name + 1, end);
+	/* the canonical keeps corporate words, drops the legal form */
+	for (size_t k = i; k < stop; k++) {
+		const erg_token *t = &toks[k];
+
+		if (tok_cue(m, text, toks, k, ERG_CUE_LEGAL) ||
+		    t->kind == ERG_TOK_PUNCT)
+			break;
+		if (nlen + t->len + 2 > sizeof name)
+			return 0;
+		if (nlen)
+			name[nlen++] = ' ';
+		memcpy(name + nlen, text + t->off, t->len);
+		nlen += t->len;
+	}
+	name[nlen] = '\0';
+	if (!nlen)
+		return 0;
+	*ent = erg_lexicon_find(m->lx, name, ERG_COMPANY);
+	if (*ent < 0) {
+		*ent = erg_lexicon_add_entity(m->lx, name, ERG_COMPANY, "");
+		if (*ent < 0 || erg_lexicon_add_alias(m->lx, *ent, name))
+			return 0;
+	}
+	return stop - i;
+}
+
+/* "B40", "MI350", "910D": a product code. */
+static int model_code(const char *text, const erg_token *t)
+{
+	size_t digits = 0, upper = 0;
+
+	if (t->kind == ERG_TOK_PUNCT || t->len < 2 || t->len > 10)
+		return 0;
+	for (size_t k = 0; k < t->len; k++) {
+		char c = text[t->off + k];
+
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if (c >= 'A' && c <= 'Z')
+			upper++;
+		else if (c != '-')
+			return 0;
+	}
+	return digits >= 2 && upper >= 1;
+}
+
+/* A chip the lexicon lacks: a model code after a chip family ("Ascend
+ * 910D"), after a company's possessive ("Nvidia's B40"), or before a chip
+ * noun ("H800 chips"). */
+static int32_t unknown_chip(erg_mentions *m, const char *text,
+                            const erg_token *toks, const erg_item *prev,
+                            size_t i, size_t end)
+{
+	const erg_token *t = &toks[i];
+	char name[160];
+	int32_t id;
+	int ok = 0;
+
+	if (!model_code(text, t))
+		return -1;
+	if (prev && prev->nents &&
+	    erg_item_type(m, prev) == ERG_CHIP && prev->ntok == 1 &&
+	    !strchr(erg_lexicon_entity(m->lx, (size_t)prev->ents[0])->name, ' '))
+		return -2; /* extends the family item: handled by the caller */
+	/* "Ascend 910B, 910C": a bare code in a chip list is elliptic */
+	if (prev && is_connector(text, toks, prev))
+		return -1;
+	if (prev && prev->ntok == 1 && toks[prev->tok].kind == ERG_TOK_POSS)
+		ok = 1;
+	if (i + 1 < end && tok_cue(m, text, toks, i + 1, ERG_CUE_CHIPNOUN))
+		ok = 1;
+	if (!ok || t->len >= sizeof name)
+		return -1;
+	snprintf(name, sizeof name, "%.*s", (int)t->len, text + t->off);
+	id = erg_lexicon_find(m->lx, name, ERG_CHIP);
+	if (id < 0) {
+		id = erg_lexicon_add_entity(m->lx, name, ERG_CHIP, "");
+		if (id < 0 || erg_lexicon_add_alias(m->lx, id, name))
+			return -1;
+	}
+	return id;
+}
+
+/* "Ascend" + "910D" -> the chip "Ascend 910D". */
+static int32_t family_model(erg_mentions *m, const char *text,
+                            const erg_token *t, int32_t family)
+{
+	char name[160];
+	int32_t id;
+
+	snprintf(name, sizeof name, "%s %.*s",
+	         erg_lexicon_entity(m->lx, (size_t)family)->name, (int)t->len,
+	         text + t->off);
+	id = erg_lexicon_find(m->lx, name, ERG_CHIP);
+	if (id < 0) {
+		id = erg_lexicon_add_entity(m->lx, name, ERG_CHIP, "");
+		if (id < 0 || erg_lexicon_add_alias(m->lx, id, name))
+			return -1;
+	}
+	return id;
 }
 
 erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
@@ -238,6 +437,7 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
                               erg_vec *items)
 {
 	size_t i = s->tok, end = s->tok + s->ntok;
+	int headline = title_case(text, toks, s);
 	erg_item *it;
 	erg_err e;
 
@@ -261,11 +461,36 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 				break;
 			}
 		}
-		if (n == 0) {
-			n = 1;
-			if (t->flags & ERG_TF_UPPER)
-				sense.entity = find_acronym(m, text + t->off, t->len);
+		if (n == 0 && (t->flags & ERG_TF_UPPER))
+			sense.entity = find_acronym(m, text + t->off, t->len);
+		if (n == 0 && sense.entity < 0 && (t->flags & ERG_TF_CAP) && !headline)
+			n = unknown_company(m, text, toks, i, end, &sense.entity);
+		if (n == 0 && sense.entity < 0) {
+			erg_item *prev = items->len ? (erg_item *)items->data +
+			                                  items->len - 1
+			                            : NULL;
+			int32_t id = unknown_chip(m, text, toks, prev, i, end);
+
+			if (id == -2) {
+				/* the code completes the family name before it */
+				id = family_model(m, text, t, prev->ents[0]);
+				if (id >= 0) {
+					prev->ents[0] = id;
+					prev->ntok++;
+					i++;
+					continue;
+				}
+			} else if (id >= 0) {
+				sense.entity = id;
+			}
 		}
+		if (n == 0)
+			n = 1;
+		/* "Huawei Technologies Co., Ltd." is one mention */
+		if (sense.entity >= 0 &&
+		    erg_lexicon_entity(m->lx, (size_t)sense.entity)->type ==
+		        ERG_COMPANY)
+			n = absorb_suffixes(m, text, toks, i + n, end) - i;
 		it = erg_vec_push(items);
 		if (!it)
 			return ERG_ENOMEM;
@@ -280,7 +505,8 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 		if (sense.entity >= 0 && i + n + 2 < end &&
 		    is_punct(text, &toks[i + n], '(') &&
 		    is_punct(text, &toks[i + n + 2], ')') &&
-		    (toks[i + n + 1].flags & ERG_TF_UPPER)) {
+		    (toks[i + n + 1].flags & ERG_TF_CAP) &&
+		    toks[i + n + 1].kind == ERG_TOK_WORD) {
 			const erg_token *a = &toks[i + n + 1];
 			erg_sense as;
 

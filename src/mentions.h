@@ -27,8 +27,10 @@ typedef struct {
 
 typedef struct erg_mentions erg_mentions;
 
-/* Per-document state (acronyms defined so far, recent entities). */
-erg_mentions *erg_mentions_new(const erg_lexicon *lx);
+/* Per-document state (acronyms defined so far, recent entities).  Names
+ * of companies the lexicon lacks but the text shows by their form ("Foo
+ * Microelectronics Co., Ltd.") are added to lx as they are found. */
+erg_mentions *erg_mentions_new(erg_lexicon *lx);
 void erg_mentions_free(erg_mentions *m);
 /* Forget document state before the next document. */
 void erg_mentions_reset(erg_mentions *m);

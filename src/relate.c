@@ -192,6 +192,12 @@ static void collect_left(const ctx *c, size_t i, unsigned mask, elist *l)
 		if (j == 0)
 			break;
 		k = j - 1;
+		/* a member "Nvidia's B40" is the chip: step over its maker */
+		if (etype(c, j) == ERG_CHIP && k >= 2 && is_poss(c, k) &&
+		    has_ent(c, k - 1, M_COMPANY)) {
+			k -= 2;
+			l->first = k + 1;
+		}
 		/* "the Commerce Department and its Bureau ..." */
 		if (k > 0 && (is_word(c, k, "its") || is_word(c, k, "the") ||
 		              is_word(c, k, "their")))
@@ -498,9 +504,13 @@ static erg_err try_obligation(ctx *c, size_t m)
 {
 	elist a = {0}, x = {0}, y = {0};
 	size_t h = skip_adverbs(c, m + 1, 2), u;
-	int negated_must = is_word(c, m, "must") == 0 &&
-	                   has_cue(c, m, ERG_CUE_NEGATION) == 0 &&
-	                   c->it[m].ntok == 2; /* "must not" */
+	const erg_token *lt = &c->toks[c->it[m].tok + c->it[m].ntok - 1];
+	/* "must not use Y" needs no halt verb; "has to use Y" is no ban */
+	int negated_must = c->it[m].ntok > 1 &&
+	                   ((lt->len == 3 &&
+	                     strncasecmp(c->text + lt->off, "not", 3) == 0) ||
+	                    (lt->len == 3 &&
+	                     strncmp(c->text + lt->off, "n't", 3) == 0));
 	uint8_t neg, hedge;
 	erg_err e;
 
@@ -756,6 +766,20 @@ static erg_err relate_makers(ctx *c)
 		}
 		list_add(&s, &c->it[i], i);
 		collect_right(c, j, M_CHIP, &o);
+		/* "Huawei's Ascend 910D and Nvidia's B40": each its own maker */
+		{
+			size_t keep = 0;
+
+			for (size_t k = 0; k < o.n; k++)
+				if (o.at[k] < 2 || o.at[k] - 2 <= i ||
+				    !has_ent(c,
+				             o.at[k] - (is_poss(c, o.at[k] - 1) ? 2 : 1),
+				             M_COMPANY)) {
+					o.at[keep] = o.at[k];
+					o.e[keep++] = o.e[k];
+				}
+			o.n = keep;
+		}
 		if ((e = emit_all(c, ERG_MAKES, &s, &o, 0, 0, "maker-possessive")))
 			return e;
 	}

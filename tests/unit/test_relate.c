@@ -318,6 +318,7 @@ static int check_case(const rcase *c, const tu_strs *got)
 
 static erg_lexicon *lexicon;
 
+/* Per-test setup and teardown; the test's own state (a case) is kept. */
 static int setup(void **state)
 {
 	(void)state;
@@ -458,5 +459,10 @@ int main(void)
 		/* cmocka hands initial_state to the test as *state */
 		tests[n++].initial_state = (void *)(uintptr_t)&cases[i];
 	}
-	return _cmocka_run_group_tests("relate", tests, n, setup, teardown);
+	/* a fresh lexicon per test: the extractor adds entities to it */
+	for (size_t i = 0; i < n; i++) {
+		tests[i].setup_func = setup;
+		tests[i].teardown_func = teardown;
+	}
+	return _cmocka_run_group_tests("relate", tests, n, NULL, NULL);
 }

@@ -210,7 +210,7 @@ static inline erg_err tu_collect_fn(void *arg, const erg_doc *doc,
 
 /* Run the whole pipeline over text and append one string per relation
  * found, in document order. */
-static inline void tu_extract(const erg_lexicon *lx, const char *text,
+static inline void tu_extract(erg_lexicon *lx, const char *text,
                               tu_strs *out)
 {
 	erg_doc *d = tu_doc(text);
@@ -236,7 +236,7 @@ static inline void tu_print_strs(const char *title, char *const *v, size_t n)
 /* Fail unless the relations of text are exactly the expected set (order
  * and repeats across sentences do not matter; each distinct line counts
  * once). */
-static inline void tu_expect_triples(const erg_lexicon *lx, const char *text,
+static inline void tu_expect_triples(erg_lexicon *lx, const char *text,
                                      const char *const *want, size_t nwant)
 {
 	tu_strs got = {0}, exp = {0}, uniq = {0};
