@@ -10,6 +10,7 @@ struct erg_extractor {
 	erg_lexicon *lx;
 	erg_mentions *m;
 	erg_vec toks, sents, items, rels;
+	erg_vec found;   /* erg_found: the document's relations */
 };
 
 erg_extractor *erg_extractor_new(erg_lexicon *lx)
@@ -28,6 +29,7 @@ erg_extractor *erg_extractor_new(erg_lexicon *lx)
 	erg_vec_init(&x->sents, sizeof(erg_sentence));
 	erg_vec_init(&x->items, sizeof(erg_item));
 	erg_vec_init(&x->rels, sizeof(erg_relation));
+	erg_vec_init(&x->found, sizeof(erg_found));
 	return x;
 }
 
@@ -40,7 +42,39 @@ void erg_extractor_free(erg_extractor *x)
 	erg_vec_free(&x->sents);
 	erg_vec_free(&x->items);
 	erg_vec_free(&x->rels);
+	erg_vec_free(&x->found);
 	free(x);
+}
+
+/* Is there a makes(maker, chip) anywhere in the document? */
+static int makes_in_doc(const erg_vec *found, int32_t maker, int32_t chip)
+{
+	const erg_found *f = found->data;
+
+	for (size_t i = 0; i < found->len; i++)
+		if (f[i].r.rel == ERG_MAKES && f[i].r.subj == maker &&
+		    f[i].r.obj == chip)
+			return 1;
+	return 0;
+}
+
+/* Document-level checks, then hand the relations over in order.  A
+ * company does not buy the chip it makes: "Nvidia ordered 300,000 H20
+ * chips from TSMC" is production, not a purchase of the H20. */
+static erg_err emit_doc(erg_extractor *x, const erg_doc *doc,
+                        erg_found_fn fn, void *arg)
+{
+	const erg_found *f = x->found.data;
+	erg_err e;
+
+	for (size_t i = 0; i < x->found.len; i++) {
+		if (f[i].r.rel == ERG_PURCHASED &&
+		    makes_in_doc(&x->found, f[i].r.subj, f[i].r.obj))
+			continue;
+		if ((e = fn(arg, doc, &f[i])))
+			return e;
+	}
+	return ERG_OK;
 }
 
 erg_err erg_extract_doc(erg_extractor *x, const erg_doc *doc,
@@ -51,6 +85,7 @@ erg_err erg_extract_doc(erg_extractor *x, const erg_doc *doc,
 
 	erg_vec_clear(&x->toks);
 	erg_vec_clear(&x->sents);
+	erg_vec_clear(&x->found);
 	erg_mentions_reset(x->m);
 	if ((e = erg_text_segment(doc->text, doc->len, &x->sents, &x->toks)))
 		return e;
@@ -66,11 +101,14 @@ erg_err erg_extract_doc(erg_extractor *x, const erg_doc *doc,
 			return e;
 		r = x->rels.data;
 		for (size_t k = 0; k < x->rels.len; k++) {
-			erg_found f = {r[k], s[i].off, s[i].off + s[i].len};
+			erg_found *f = erg_vec_push(&x->found);
 
-			if ((e = fn(arg, doc, &f)))
-				return e;
+			if (!f)
+				return ERG_ENOMEM;
+			f->r = r[k];
+			f->start = s[i].off;
+			f->end = s[i].off + s[i].len;
 		}
 	}
-	return ERG_OK;
+	return emit_doc(x, doc, fn, arg);
 }

@@ -48,6 +48,7 @@ typedef enum {
 	ERG_CUE_THEAGENCY, /* the regulator, the ministry: the last agency */
 	ERG_CUE_THECHIP,   /* the chip, the processor: the last chip */
 	ERG_CUE_ITS,       /* its: a chip before a product noun, else company */
+	ERG_CUE_IT,        /* it: the agency or company mentioned last */
 	ERG_CUE_CHIPNOUN,  /* chip, chips, processors: the head after a model */
 	ERG_NCUES
 } erg_cue;

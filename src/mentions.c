@@ -26,6 +26,8 @@ struct erg_mentions {
 	size_t sentno;
 	int32_t last[ERG_NTYPES];  /* most recent entity of each type */
 	size_t last_at[ERG_NTYPES];
+	size_t last_seq[ERG_NTYPES];   /* order of those mentions */
+	size_t seq;
 	int32_t group[ERG_GROUP_MAX];  /* most recent list of companies */
 	uint8_t ngroup;
 	size_t group_at;
@@ -152,6 +154,13 @@ static void resolve(erg_mentions *m, erg_item *it, const erg_item *next)
 		               m->last[ERG_CHIP] >= 0
 		           ? ERG_CHIP
 		           : ERG_COMPANY;
+	} else if (c & (1u << ERG_CUE_IT)) {
+		/* "it" is whichever actor was named last */
+		want = m->last[ERG_AGENCY] >= 0 &&
+		               (m->last[ERG_COMPANY] < 0 ||
+		                m->last_seq[ERG_AGENCY] > m->last_seq[ERG_COMPANY])
+		           ? ERG_AGENCY
+		           : ERG_COMPANY;
 	} else if (c & (1u << ERG_CUE_THECOMPANY)) {
 		want = ERG_COMPANY;
 	} else if (c & (1u << ERG_CUE_THEAGENCY)) {
@@ -177,9 +186,16 @@ static void remember(erg_mentions *m, const char *text, const erg_token *toks,
 		erg_item *it = &items[i];
 		int t = erg_item_type(m, it);
 
+		/* "China's ability", "exports to China": a state named in
+		 * passing is not what a later "it" or "the regulator" means */
+		if (t == ERG_AGENCY && !it->coref &&
+		    (it->poss ||
+		     (i > 0 && (items[i - 1].sense.cues & (1u << ERG_CUE_PREP)))))
+			continue;
 		if (t >= 0 && !it->coref) {
 			m->last[t] = it->ents[it->nents - 1];
 			m->last_at[t] = m->sentno;
+			m->last_seq[t] = ++m->seq;
 		}
 		if (t == ERG_COMPANY && !it->coref) {
 			if (!gap_ok)
@@ -373,7 +389,7 @@ static int model_code(const char *text, const erg_token *t)
 		else if (c != '-')
 			return 0;
 	}
-	return digits >= 2 && upper >= 1;
+	return digits >= 2 && upper >= 1 && upper <= 4;
 }
 
 /* A chip the lexicon lacks: a model code after a chip family ("Ascend
@@ -531,6 +547,7 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 		                     ((1u << ERG_CUE_GROUP) | (1u << ERG_CUE_ITS) |
 		                      (1u << ERG_CUE_THECOMPANY) |
 		                      (1u << ERG_CUE_THEAGENCY) |
+		                      (1u << ERG_CUE_IT) |
 		                      (1u << ERG_CUE_THECHIP)))) {
 			/* earlier items of this sentence count as recent */
 			remember(m, text, toks, it, i);

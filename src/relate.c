@@ -233,7 +233,7 @@ static int find_subject(const ctx *c, size_t from, unsigned mask, elist *l)
 static int find_object_until(const ctx *c, size_t from, size_t limit,
                              unsigned mask, erg_rel rel, elist *l)
 {
-	int cost = 0;
+	int cost = 0, head = 0;
 
 	l->n = 0;
 	for (size_t j = from; j < limit && j < from + OBJECT_REACH; j++) {
@@ -262,6 +262,12 @@ static int find_object_until(const ctx *c, size_t from, size_t limit,
 			cost = 0;
 			continue;
 		}
+		/* "restrictions on AI chips, ByteDance said": a comma after the
+		 * object's head noun closes the phrase */
+		if (is_punct(c, j, ',') && head && !has_cue(c, j + 1, ERG_CUE_INCLUDE))
+			return 0;
+		if (has_cue(c, j, ERG_CUE_CHIPNOUN))
+			head = 1;
 		if (is_punct(c, j, '(') && skip_paren(c, j) > j) {
 			j = skip_paren(c, j) - 1;
 			continue;
@@ -368,12 +374,20 @@ static erg_err emit(ctx *c, erg_rel rel, int32_t s, int32_t o, uint8_t neg,
 /* A company bought from is a vendor only in a vendor's frame: "Nvidia
  * chips", "Nvidia's processors", "from Nvidia", "orders with Nvidia".
  * Otherwise buying a company is a takeover, which is no purchase. */
-static int vendor_frame(const ctx *c, size_t i)
+static int vendor_frame(const ctx *c, size_t i, size_t t)
 {
 	size_t j = i + 1;
 
-	if (i > 0 && (is_word(c, i - 1, "from") || is_word(c, i - 1, "with")))
-		return 1;
+	/* "bought chips from Nvidia", "bought from Nvidia"; not "secured
+	 * funding from Nvidia" */
+	if (i > 0 && (is_word(c, i - 1, "from") || is_word(c, i - 1, "with"))) {
+		if (i - 1 == t + 1)
+			return 1;
+		for (size_t k = t + 1; k + 1 < i; k++)
+			if (has_cue(c, k, ERG_CUE_CHIPNOUN) || has_ent(c, k, M_CHIP))
+				return 1;
+		return 0;
+	}
 	if (is_poss(c, j))
 		j++;
 	while (j < c->n && j < i + 4 && has_cue(c, j, ERG_CUE_FILLER) &&
@@ -382,13 +396,13 @@ static int vendor_frame(const ctx *c, size_t i)
 	return has_cue(c, j, ERG_CUE_CHIPNOUN);
 }
 
-static void keep_vendors(const ctx *c, elist *o)
+static void keep_vendors(const ctx *c, elist *o, size_t t)
 {
 	size_t k = 0;
 
 	for (size_t i = 0; i < o->n; i++)
 		if (type_of(c, o->e[i]) != ERG_COMPANY ||
-		    vendor_frame(c, o->at[i])) {
+		    vendor_frame(c, o->at[i], t)) {
 			o->at[k] = o->at[i];
 			o->e[k++] = o->e[i];
 		}
@@ -490,7 +504,7 @@ static erg_err try_directive(ctx *c, size_t d, int *matched)
 	                  "directive-object")))
 		return e;
 	/* purchases told to halt existed; avoiding presupposes none */
-	keep_vendors(c, &y);
+	keep_vendors(c, &y, u);
 	if (buying && !avoid)
 		return emit_all(c, ERG_PURCHASED, &x, &y, 0, hedge,
 		                "directive-halted-purchase");
@@ -731,7 +745,7 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			lo = s.n ? s.first : t;
 		}
 		if (r == ERG_PURCHASED)
-			keep_vendors(c, &o);
+			keep_vendors(c, &o, t);
 		if (!s.n || !o.n)
 			continue;
 		modality(c, lo, t, &neg, &hedge);

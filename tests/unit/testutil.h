@@ -85,9 +85,11 @@ static inline erg_lexicon *tu_default_lexicon(void)
 	assert_non_null(lx);
 	memset(&ei, 0, sizeof ei);
 	e = erg_lexicon_load_default(lx, &ei);
-	if (e != ERG_OK)
+	if (e != ERG_OK) {
 		print_error("default lexicon: %s:%lu: %s (%s)\n", ei.file, ei.line,
 		            ei.msg, erg_strerror(e));
+		erg_lexicon_free(lx);
+	}
 	assert_int_equal(e, ERG_OK);
 	return lx;
 }
@@ -102,9 +104,11 @@ static inline erg_lexicon *tu_mem_lexicon(const char *text)
 	assert_non_null(lx);
 	memset(&ei, 0, sizeof ei);
 	e = erg_lexicon_load_mem(lx, "test", text, strlen(text), &ei);
-	if (e != ERG_OK)
+	if (e != ERG_OK) {
 		print_error("lexicon: %s:%lu: %s (%s)\n", ei.file, ei.line, ei.msg,
 		            erg_strerror(e));
+		erg_lexicon_free(lx);
+	}
 	assert_int_equal(e, ERG_OK);
 	return lx;
 }
