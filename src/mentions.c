@@ -365,9 +365,30 @@ static size_t unknown_company(erg_mentions *m, const char *text,
 		return 0;
 	*ent = erg_lexicon_find(m->lx, name, ERG_COMPANY);
 	if (*ent < 0) {
+		char *sp1, *sp2;
+
 		*ent = erg_lexicon_add_entity(m->lx, name, ERG_COMPANY, "");
 		if (*ent < 0 || erg_lexicon_add_alias(m->lx, *ent, name))
 			return 0;
+		/* "Fujian Jinhua Integrated Circuit" is later "Fujian Jinhua" */
+		sp1 = strchr(name, ' ');
+		sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
+		if (sp2 && last_name - i >= 2) {
+			*sp2 = '\0';
+			erg_sense s2;
+			size_t k2;
+			erg_vec t2 = ERG_VEC_INIT(erg_token), s2v =
+			                 ERG_VEC_INIT(erg_sentence);
+
+			/* only when the short form means nothing else yet */
+			if (!erg_text_segment(name, strlen(name), &s2v, &t2) &&
+			    ((k2 = erg_lexicon_match(m->lx, name, t2.data, 0, t2.len,
+			                             &s2)) == 0 ||
+			     k2 < t2.len))
+				erg_lexicon_add_alias(m->lx, *ent, name);
+			erg_vec_free(&t2);
+			erg_vec_free(&s2v);
+		}
 	}
 	return stop - i;
 }

@@ -618,7 +618,7 @@ static erg_err try_listing(ctx *c, size_t add)
 			break;
 	for (j = to + 1; j < c->n && j < to + 5 && !has_cue(c, j, ERG_CUE_LIST);
 	     j++)
-		if (is_stop(c, j))
+		if (is_stop(c, j) && !is_punct(c, j, '"'))
 			return ERG_OK;
 	if (!has_cue(c, j, ERG_CUE_LIST))
 		return ERG_OK;
@@ -712,6 +712,23 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			 * "purchases of", "a ban on", "curbs against" */
 			if (has_cue(c, t + 1, ERG_CUE_PREP))
 				find_object(c, t + 2, obj_mask[r], ERG_RESTRICTED, &o);
+			else if (is_punct(c, t + 1, ',') && has_cue(c, t + 2, ERG_CUE_PREP))
+				/* "licensing requirements, affecting the H20" */
+				find_object(c, t + 3, obj_mask[r], ERG_RESTRICTED, &o);
+			/* "the 910B and 910C are subject to export controls" */
+			if (!o.n && t >= 2 && is_word(c, t - 1, "to") &&
+			    is_word(c, t - 2, "subject")) {
+				size_t k = t - 2;
+
+				while (k > 0 && !has_cue(c, k - 1, ERG_CUE_BE) && t - k < 6)
+					k--;
+				if (k > 0 && has_cue(c, k - 1, ERG_CUE_BE))
+					find_subject(c, k - 1, obj_mask[r], &o);
+				if (o.n) {
+					find_subject(c, o.first, subj_mask[r], &s);
+					s.last = o.first; /* the scope starts at the agency */
+				}
+			}
 			lo = s.n && s.last < t ? s.first : t;
 		} else if (is_passive(c, t)) {
 			rule = passive_rule[r];
