@@ -50,6 +50,7 @@ typedef enum {
 	ERG_CUE_ITS,       /* its: a chip before a product noun, else company */
 	ERG_CUE_IT,        /* it: the agency or company mentioned last */
 	ERG_CUE_CHIPNOUN,  /* chip, chips, processors: the head after a model */
+	ERG_CUE_GENERIC,   /* companies, buyers: an unnamed group as an actor */
 	ERG_NCUES
 } erg_cue;
 

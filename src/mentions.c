@@ -148,13 +148,17 @@ static void resolve(erg_mentions *m, erg_item *it, const erg_item *next)
 			set_ents(it, m->group, m->ngroup, 1);
 		return;
 	}
-	if (c & (1u << ERG_CUE_ITS)) {
-		/* "its sale" is a product's; "its shares" a company's */
-		want = next && (next->sense.cues & (1u << ERG_CUE_PRODUCT)) &&
-		               m->last[ERG_CHIP] >= 0
-		           ? ERG_CHIP
-		           : ERG_COMPANY;
-	} else if (c & (1u << ERG_CUE_IT)) {
+	if ((c & (1u << ERG_CUE_ITS)) && next &&
+	    (next->sense.cues & (1u << ERG_CUE_PRODUCT)) &&
+	    m->last[ERG_CHIP] >= 0) {
+		/* "its sale" is a product's */
+		want = ERG_CHIP;
+	} else if ((c & (1u << ERG_CUE_ITS)) &&
+	           !(next && (next->sense.nouns & ((1u << ERG_RESTRICTED) |
+	                                           (1u << ERG_SUMMONED))))) {
+		/* "its shares" a company's; "its ban" an actor's, as "it" */
+		want = ERG_COMPANY;
+	} else if (c & ((1u << ERG_CUE_IT) | (1u << ERG_CUE_ITS))) {
 		/* "it" is whichever actor was named last */
 		want = m->last[ERG_AGENCY] >= 0 &&
 		               (m->last[ERG_COMPANY] < 0 ||

@@ -219,9 +219,16 @@ static int find_subject(const ctx *c, size_t from, unsigned mask, elist *l)
 	for (size_t j = from; j-- > 0 && from - j <= SUBJECT_REACH;) {
 		if (is_punct(c, j, ';'))
 			return 0;
-		/* "U.S. processors": a country naming a product's origin */
+		/* "U.S. processors": a country naming a product's origin;
+		 * "China's industry": an owner; "exports to China": a place */
 		if (has_ent(c, j, mask) &&
-		    !(etype(c, j) == ERG_AGENCY && has_cue(c, j + 1, ERG_CUE_CHIPNOUN))) {
+		    !(etype(c, j) == ERG_AGENCY &&
+		      (has_cue(c, j + 1, ERG_CUE_CHIPNOUN) ||
+		       (j > 0 && has_cue(c, j - 1, ERG_CUE_PREP) &&
+		        !is_word(c, j + 1 + is_punct(c, j + 1, ','), "which") &&
+		        !is_word(c, j + 1 + is_punct(c, j + 1, ','), "who")) ||
+		       (c->it[j].poss && !is_word(c, j + 2, "administration") &&
+		        !is_word(c, j + 2, "government"))))) {
 			collect_left(c, j, mask, l);
 			return 1;
 		}
@@ -738,6 +745,13 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			lo = o.n ? o.first : t;
 		} else {
 			rule = verb_rule[r];
+			/* "prompted Chinese firms to order ...", "domestic companies
+			 * bought ...": the actor is a group with no name */
+			if ((t >= 2 && is_word(c, t - 1, "to") &&
+			     has_cue(c, t - 2, ERG_CUE_GENERIC) && !c->it[t - 2].nents) ||
+			    (t >= 1 && has_cue(c, t - 1, ERG_CUE_GENERIC) &&
+			     !c->it[t - 1].nents))
+				continue;
 			find_subject(c, t, subj_mask[r], &s);
 			if (find_object(c, t + 1, obj_mask[r], (erg_rel)r, &o) &&
 			    r == ERG_RESTRICTED && is_word(c, o.last + 1, "from")) {
