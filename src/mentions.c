@@ -429,8 +429,16 @@ static int32_t unknown_chip(erg_mentions *m, const char *text,
 	int32_t id;
 	int ok = 0;
 
-	if (!model_code(text, t))
-		return -1;
+	/* "AMD Instinct GPUs": a product family between maker and noun */
+	if (!model_code(text, t)) {
+		if (!prev || !prev->nents || erg_item_type(m, prev) != ERG_COMPANY ||
+		    t->kind != ERG_TOK_WORD || !(t->flags & ERG_TF_CAP) ||
+		    (t->flags & ERG_TF_UPPER) || i + 1 >= end ||
+		    !tok_cue(m, text, toks, i + 1, ERG_CUE_CHIPNOUN) ||
+		    token_sense(m, text, toks, i).cues)
+			return -1;
+		ok = 1;
+	}
 	if (prev && prev->nents &&
 	    erg_item_type(m, prev) == ERG_CHIP && prev->ntok == 1 &&
 	    !strchr(erg_lexicon_entity(m->lx, (size_t)prev->ents[0])->name, ' '))

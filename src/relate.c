@@ -799,13 +799,18 @@ static erg_err relate_makers(ctx *c)
 			continue;
 		j = member_at(c, i, M_CHIP);
 		if (j >= c->n || j == i) {
-			/* "its advanced Blackwell chip" */
-			if (!(c->it[i].sense.cues & CUE(ERG_CUE_ITS)))
+			/* "its advanced Blackwell chip", "Nvidia's actual flagship
+			 * H100", "its new chip, the Ascend 910D" */
+			if (!(c->it[i].sense.cues & CUE(ERG_CUE_ITS)) && !c->it[i].poss)
 				continue;
-			for (j = i + 1; j < c->n && j < i + 4 && !c->it[j].nents &&
-			                !is_stop(c, j) && !is_punct(c, j, ',');
+			for (j = i + 1 + c->it[i].poss;
+			     j < c->n && j < i + 5 && !c->it[j].nents && !is_stop(c, j) &&
+			     !is_punct(c, j, ',') && !c->it[j].sense.verbs;
 			     j++)
 				;
+			if (is_punct(c, j, ',') && j > 0 &&
+			    has_cue(c, j - 1, ERG_CUE_CHIPNOUN))
+				j += 1 + is_word(c, j + 1, "the");
 			if (!has_ent(c, j, M_CHIP))
 				continue;
 		}
