@@ -512,6 +512,19 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 		}
 		if (n == 0 && (t->flags & ERG_TF_UPPER))
 			sense.entity = find_acronym(m, text + t->off, t->len);
+		if (n == 0 && sense.entity < 0 && t->len > 2 &&
+		    text[t->off + t->len - 1] == 's' && (t->flags & ERG_TF_CAP)) {
+			/* "H20s", "A100s": a chip in the plural */
+			erg_token one = *t;
+			erg_sense ps;
+
+			one.len--;
+			if (erg_lexicon_match(m->lx, text, &one, 0, 1, &ps) == 1 &&
+			    ps.entity >= 0 &&
+			    erg_lexicon_entity(m->lx, (size_t)ps.entity)->type ==
+			        ERG_CHIP)
+				sense.entity = ps.entity;
+		}
 		if (n == 0 && sense.entity < 0 && (t->flags & ERG_TF_CAP) && !headline)
 			n = unknown_company(m, text, toks, i, end, &sense.entity);
 		if (n == 0 && sense.entity < 0) {

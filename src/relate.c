@@ -115,6 +115,11 @@ static int is_stop(const ctx *c, size_t i)
  * member's item index, or n if item i is no member of mask. */
 static size_t member_at(const ctx *c, size_t i, unsigned mask)
 {
+	/* "TikTok owner ByteDance", "Google parent Alphabet" */
+	if (has_ent(c, i, M_COMPANY) &&
+	    (is_word(c, i + 1, "owner") || is_word(c, i + 1, "parent")) &&
+	    has_ent(c, i + 2, M_COMPANY))
+		i += 2;
 	if (has_ent(c, i, M_COMPANY) && (mask & M_CHIP)) {
 		size_t j = c->it[i].poss ? i + 2 : i + 1;
 
@@ -313,6 +318,25 @@ static int is_passive(const ctx *c, size_t t)
 			return 0;
 	}
 	return 0;
+}
+
+/* "... will be phased out under new guidelines from the Chinese
+ * government": a passive's agent named after "under ... from/by". */
+static void agent_under(const ctx *c, size_t t, unsigned mask, elist *l)
+{
+	size_t j;
+
+	l->n = 0;
+	for (j = t + 1; j < c->n && j < t + 6 && !is_word(c, j, "under"); j++)
+		if (is_stop(c, j))
+			return;
+	for (j++; j < c->n && j < t + 14 && !is_stop(c, j); j++)
+		if ((is_word(c, j, "from") || is_word(c, j, "by") ||
+		     is_word(c, j, "of")) &&
+		    has_ent(c, j + 1 + is_word(c, j + 1, "the"), mask)) {
+			collect_right(c, j + 1 + is_word(c, j + 1, "the"), mask, l);
+			return;
+		}
 }
 
 /* Is the claim between items lo and hi (exclusive) denied or hedged? */
@@ -582,8 +606,18 @@ static erg_err try_licence(ctx *c, size_t lic)
 			need = j;
 			break;
 		}
-	if (need == lic || !find_subject(c, need, M_AGENCY, &a))
+	if (need == lic)
 		return ERG_OK;
+	/* "it must seek U.S. government approval": the agency inside */
+	if (!find_subject(c, need, M_AGENCY, &a)) {
+		for (j = need + 1; j < lic && !has_ent(c, j, M_AGENCY); j++)
+			;
+		if (j == lic)
+			return ERG_OK;
+		collect_right(c, j, M_AGENCY, &a);
+		a.first = need > 6 ? need - 6 : 0;
+		a.last = a.first;
+	}
 	for (j = a.last + 1; j < need; j++) {
 		size_t k = member_at(c, j, M_COMPANY | M_CHIP);
 
@@ -742,6 +776,8 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			find_subject(c, t, obj_mask[r], &o);
 			if (has_cue(c, t + 1, ERG_CUE_BY))
 				find_object(c, t + 2, subj_mask[r], ERG_SUMMONED, &s);
+			else
+				agent_under(c, t, subj_mask[r], &s);
 			lo = o.n ? o.first : t;
 		} else {
 			rule = verb_rule[r];

@@ -41,7 +41,8 @@ size_t erg_token_key(const char *s, size_t len, char *key, size_t keysz)
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c == '.')
+		/* "U.S." is "US", "H-20" is "H20" */
+		if (c == '.' || (c == '-' && i > 0 && i + 1 < len))
 			continue;
 		if (n + 1 >= keysz)
 			return 0;

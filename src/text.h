@@ -44,7 +44,7 @@ typedef struct {
 erg_err erg_text_segment(const char *text, size_t len, erg_vec *sents,
                          erg_vec *toks);
 
-/* Write the lower-cased token with dots removed into key (the form the
+/* Write the lower-cased token with dots and inner hyphens removed into key (the form the
  * lexicon matches on); returns its length, or 0 if it does not fit. */
 size_t erg_token_key(const char *s, size_t len, char *key, size_t keysz);
 
