@@ -132,7 +132,8 @@ static erg_err validate(const char *name, const char *data, size_t len,
 	int seen_text = 0;
 
 	while (i < len) {
-		if (u[i] == '\n')
+		/* LF, CRLF and a lone CR each end a line */
+		if (u[i] == '\n' || (u[i] == '\r' && (i + 1 >= len || u[i + 1] != '\n')))
 			line++;
 		if (u[i] == 0)
 			return erg_fail(ei, ERG_EBINARY, name, line, "NUL byte");
@@ -175,6 +176,17 @@ erg_err erg_doc_from_mem(const char *name, const char *data, size_t len,
 	}
 	if ((e = erg_text_normalise(data, len, &d->text, &d->len)))
 		goto out;
+	/* a BOM or non-breaking spaces alone are no text once normalised */
+	{
+		size_t k = 0;
+
+		while (k < d->len && (unsigned char)d->text[k] <= ' ')
+			k++;
+		if (k == d->len) {
+			e = erg_fail(ei, ERG_EEMPTY, name, 0, "no text");
+			goto out;
+		}
+	}
 	*out = d;
 	d = NULL;
 out:

@@ -175,6 +175,17 @@ static void resolve(erg_mentions *m, erg_item *it, const erg_item *next)
 	if (want >= 0 && m->last[want] >= 0 &&
 	    m->sentno - m->last_at[want] <= COREF_WINDOW)
 		set_ents(it, &m->last[want], 1, 1);
+	/* "it" keeps the other actor as a second reading, for a slot that
+	 * only one of them fits ("the CAC summoned it") */
+	if ((c & (1u << ERG_CUE_IT)) && it->nents == 1) {
+		int other = want == ERG_AGENCY ? ERG_COMPANY : ERG_AGENCY;
+
+		if (m->last[other] >= 0 &&
+		    m->sentno - m->last_at[other] <= COREF_WINDOW) {
+			it->ents[1] = m->last[other];
+			it->nents = 2;
+		}
+	}
 }
 
 /* Remember entities in order; a run of companies joined by connectors

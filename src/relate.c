@@ -89,17 +89,34 @@ static int etype(const ctx *c, size_t i)
 	return i < c->n ? erg_item_type(c->m, &c->it[i]) : -1;
 }
 
+/* "it" carries the last agency and the last company; the slot picks. */
+static int is_it(const ctx *c, size_t i)
+{
+	return i < c->n && c->it[i].coref &&
+	       (c->it[i].sense.cues & CUE(ERG_CUE_IT));
+}
+
 static int has_ent(const ctx *c, size_t i, unsigned mask)
 {
 	int t = etype(c, i);
 
+	if (is_it(c, i)) {
+		const erg_lexicon *lx = erg_mentions_lexicon(c->m);
+
+		for (size_t k = 0; k < c->it[i].nents; k++)
+			if (mask & (1u << erg_lexicon_entity(lx, (size_t)c->it[i].ents[k])
+			                      ->type))
+				return 1;
+		return 0;
+	}
 	return t >= 0 && (mask & (1u << t));
 }
 
 static int is_connector(const ctx *c, size_t i)
 {
 	return is_punct(c, i, ',') || is_punct(c, i, '&') || is_word(c, i, "and") ||
-	       is_word(c, i, "or") || is_word(c, i, "plus");
+	       is_word(c, i, "or") || is_word(c, i, "nor") ||
+	       is_word(c, i, "plus");
 }
 
 /* Words that end a clause for argument searches. */
@@ -132,11 +149,16 @@ static size_t member_at(const ctx *c, size_t i, unsigned mask)
 	return has_ent(c, i, mask) ? i : c->n;
 }
 
-static void list_add(elist *l, const erg_item *it, size_t at)
+static void list_add_mask(const ctx *c, elist *l, const erg_item *it,
+                          size_t at, unsigned mask)
 {
 	for (size_t k = 0; k < it->nents; k++) {
 		size_t j;
 
+		if (c && !(mask & (1u << erg_lexicon_entity(
+		                            erg_mentions_lexicon(c->m),
+		                            (size_t)it->ents[k])->type)))
+			continue;
 		for (j = 0; j < l->n && l->e[j] != it->ents[k]; j++)
 			;
 		if (j == l->n && l->n < LIST_MAX) {
@@ -144,6 +166,11 @@ static void list_add(elist *l, const erg_item *it, size_t at)
 			l->e[l->n++] = it->ents[k];
 		}
 	}
+}
+
+static void list_add(elist *l, const erg_item *it, size_t at)
+{
+	list_add_mask(NULL, l, it, at, 0);
 }
 
 /* Skip a parenthetical "( ... )" that starts at i; returns the item after
@@ -161,27 +188,46 @@ static size_t skip_paren(const ctx *c, size_t i)
 /* Collect the list whose first member is at i, going right. */
 static void collect_right(const ctx *c, size_t i, unsigned mask, elist *l)
 {
-	size_t j = member_at(c, i, mask), k;
+	size_t j = member_at(c, i, mask), k, first_n, first_last;
+	int worded = 0;
 
 	l->first = i;
+	list_add_mask(c, l, &c->it[j], j, mask);
+	l->last = j;
+	first_n = l->n;
+	first_last = j;
 	for (;;) {
-		list_add(l, &c->it[j], j);
-		l->last = j;
+		size_t prev = j;
+		int word = 0;
+
 		k = skip_paren(c, j + 1);
 		if (has_cue(c, k, ERG_CUE_CHIPNOUN))
 			k++;
-		if (!is_connector(c, k) && !(has_cue(c, k, ERG_CUE_INCLUDE) &&
-		                             is_word(c, k, "as")))
+		if (!is_connector(c, k) && !has_cue(c, k, ERG_CUE_INCLUDE))
 			break;
 		while (k < c->n && (is_connector(c, k) ||
-		                    has_cue(c, k, ERG_CUE_INCLUDE)))
+		                    has_cue(c, k, ERG_CUE_INCLUDE))) {
+			word |= !is_punct(c, k, ',');
 			k++;
+		}
 		/* "the Commerce Department and its Bureau ..." */
 		if (k < c->n && (is_word(c, k, "its") || is_word(c, k, "the") ||
 		     is_word(c, k, "their")))
 			k++;
+		worded |= word; /* "X, Y, and others" is a list too */
 		if (k >= c->n || (j = member_at(c, k, mask)) >= c->n)
 			break;
+		/* "bans the H20, Tencent will ...": a bare comma joins only
+		 * members of one kind */
+		if (!word && etype(c, j) != etype(c, prev))
+			break;
+		list_add_mask(c, l, &c->it[j], j, mask);
+		l->last = j;
+	}
+	/* commas alone, never an "and": a series of clauses, not a list */
+	if (!worded) {
+		l->n = first_n;
+		l->last = first_last;
 	}
 }
 
@@ -192,7 +238,7 @@ static void collect_left(const ctx *c, size_t i, unsigned mask, elist *l)
 
 	l->last = i;
 	for (;;) {
-		list_add(l, &c->it[j], j);
+		list_add_mask(c, l, &c->it[j], j, mask);
 		l->first = j;
 		if (j == 0)
 			break;
@@ -224,8 +270,27 @@ static int find_subject(const ctx *c, size_t from, unsigned mask, elist *l)
 	for (size_t j = from; j-- > 0 && from - j <= SUBJECT_REACH;) {
 		if (is_punct(c, j, ';'))
 			return 0;
+		/* "The H20, which Nvidia designed, was banned": step over the
+		 * relative clause to the noun it describes */
+		if (is_punct(c, j, ',') && j > 2) {
+			size_t k = j - 1;
+
+			while (k > 1 && !is_punct(c, k, ',') && !is_word(c, k, "which") &&
+			       !is_word(c, k, "who"))
+				k--;
+			if ((is_word(c, k, "which") || is_word(c, k, "who")) &&
+			    is_punct(c, k - 1, ',')) {
+				j = k - 1;
+				continue;
+			}
+		}
 		/* "U.S. processors": a country naming a product's origin;
 		 * "China's industry": an owner; "exports to China": a place */
+		/* "it" as a subject is the actor named last, unless it opens
+		 * the sentence and so continues the previous one's topic */
+		if (is_it(c, j) && j > 0 &&
+		    !(mask & (1u << etype(c, j))))
+			continue;
 		if (has_ent(c, j, mask) &&
 		    !(etype(c, j) == ERG_AGENCY &&
 		      (has_cue(c, j + 1, ERG_CUE_CHIPNOUN) ||
@@ -258,6 +323,10 @@ static int find_object_until(const ctx *c, size_t from, size_t limit,
 		    !has_cue(c, j + 1, ERG_CUE_PRODUCT) &&
 		    !has_cue(c, j + 1, ERG_CUE_USE))
 			continue;
+		/* "it" is an object right after the verb ("summoned it");
+		 * further on it starts a clause of its own */
+		if (is_it(c, j) && j > from && !has_cue(c, j - 1, ERG_CUE_PREP))
+			return 0;
 		if (member_at(c, j, mask) < c->n) {
 			collect_right(c, j, mask, l);
 			return 1;
@@ -351,7 +420,8 @@ static void modality(const ctx *c, size_t lo, size_t hi, uint8_t *neg,
 		if (has_cue(c, j, ERG_CUE_DENY))
 			*neg = 1;
 	for (size_t j = start; j < hi && j < c->n; j++) {
-		if (j >= lo && has_cue(c, j, ERG_CUE_NEGATION))
+		/* "Neither Tencent nor ...", "No company bought ..." */
+		if ((j >= lo || j + 1 == lo) && has_cue(c, j, ERG_CUE_NEGATION))
 			*neg = 1;
 		if ((j >= lo && has_cue(c, j, ERG_CUE_HEDGE)) ||
 		    has_cue(c, j, ERG_CUE_QUESTION))
@@ -468,6 +538,23 @@ static size_t skip_adverbs(const ctx *c, size_t j, int max)
 	return j;
 }
 
+/* Does the trigger phrase end in a preposition ("meetings with")? */
+static int ends_with_prep(const ctx *c, size_t t)
+{
+	const erg_item *it = &c->it[t];
+	const erg_token *tk = &c->toks[it->tok + it->ntok - 1];
+	static const char *const preps[] = {"with", "of", "on", "for",
+	                                    "against", "to", NULL};
+
+	if (it->ntok < 2)
+		return 0;
+	for (const char *const *p = preps; *p; p++)
+		if (tk->len == strlen(*p) &&
+		    strncasecmp(c->text + tk->off, *p, tk->len) == 0)
+			return 1;
+	return 0;
+}
+
 /* "A ordered/told/instructed X to halt purchases of Y", "A warned X
  * against using Y": restricted(A, X), restricted(A, Y) and, where ongoing
  * purchases are halted, purchased(X, Y). */
@@ -525,6 +612,9 @@ static erg_err try_directive(ctx *c, size_t d, int *matched)
 		         (1u << ERG_PURCHASED);
 		mark(c, u);
 		find_object(c, u + 1, M_CHIP | M_COMPANY, ERG_PURCHASED, &y);
+	} else if (!is_word(c, h, "against")) {
+		/* "told ByteDance to avoid the H20" */
+		find_object(c, h + 1, M_CHIP, ERG_PURCHASED, &y);
 	}
 	if (!a.n)
 		return ERG_OK;
@@ -695,6 +785,11 @@ static int noun_reading(const ctx *c, size_t t)
 		return 0;
 	if (!it->sense.verbs)
 		return 1;
+	/* "the CAC bans the H20" is a verb; "US sanctions on Huawei" a noun */
+	if (t > 0 && has_ent(c, t - 1, M_AGENCY) && !has_cue(c, t + 1, ERG_CUE_PREP) &&
+	    (is_word(c, t + 1, "the") || is_word(c, t + 1, "a") ||
+	     c->it[t + 1 < c->n ? t + 1 : t].nents))
+		return 0;
 	if (t > 0 && (is_poss(c, t - 1) || is_word(c, t - 1, "the") ||
 	              is_word(c, t - 1, "a") || is_word(c, t - 1, "an") ||
 	              is_word(c, t - 1, "new") || is_word(c, t - 1, "any") ||
@@ -751,7 +846,10 @@ static erg_err relate_trigger(ctx *c, size_t t)
 				find_subject(c, t, subj_mask[r], &s);
 			/* a nominal takes its object through a preposition:
 			 * "purchases of", "a ban on", "curbs against" */
-			if (has_cue(c, t + 1, ERG_CUE_PREP))
+			if (ends_with_prep(c, t))
+				/* "meetings with Nvidia" */
+				find_object(c, t + 1, obj_mask[r], ERG_RESTRICTED, &o);
+			else if (has_cue(c, t + 1, ERG_CUE_PREP))
 				find_object(c, t + 2, obj_mask[r], ERG_RESTRICTED, &o);
 			else if (is_punct(c, t + 1, ',') && has_cue(c, t + 2, ERG_CUE_PREP))
 				/* "licensing requirements, affecting the H20" */
@@ -770,14 +868,43 @@ static erg_err relate_trigger(ctx *c, size_t t)
 					s.last = o.first; /* the scope starts at the agency */
 				}
 			}
+			if (o.n && has_cue(c, o.last + 1, ERG_CUE_BY)) {
+				/* "the summons of Nvidia by the CAC" */
+				elist agent = {0};
+
+				if (find_object(c, o.last + 2, subj_mask[r], ERG_SUMMONED,
+				                &agent))
+					s = agent;
+			}
 			lo = s.n && s.last < t ? s.first : t;
 		} else if (is_passive(c, t)) {
 			rule = passive_rule[r];
 			find_subject(c, t, obj_mask[r], &o);
-			if (has_cue(c, t + 1, ERG_CUE_BY))
+			if (has_cue(c, t + 1, ERG_CUE_BY)) {
 				find_object(c, t + 2, subj_mask[r], ERG_SUMMONED, &s);
-			else
-				agent_under(c, t, subj_mask[r], &s);
+			} else {
+				/* "was barred from buying H20 chips by the ..." */
+				size_t k;
+
+				for (k = t + 1; k < c->n && k < t + 10 && !is_stop(c, k) &&
+				                !has_cue(c, k, ERG_CUE_BY);
+				     k++)
+					;
+				if (has_cue(c, k, ERG_CUE_BY))
+					find_object(c, k + 1, subj_mask[r], ERG_SUMMONED, &s);
+				else
+					agent_under(c, t, subj_mask[r], &s);
+				if (r == ERG_RESTRICTED && is_word(c, t + 1, "from")) {
+					elist more = {0};
+
+					if (find_object_until(c, t + 2, k, M_CHIP, ERG_PURCHASED,
+					                      &more))
+						for (size_t q = 0; q < more.n && o.n < LIST_MAX; q++) {
+							o.at[o.n] = more.at[q];
+							o.e[o.n++] = more.e[q];
+						}
+				}
+			}
 			lo = o.n ? o.first : t;
 		} else {
 			rule = verb_rule[r];
@@ -787,6 +914,13 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			     has_cue(c, t - 2, ERG_CUE_GENERIC) && !c->it[t - 2].nents) ||
 			    (t >= 1 && has_cue(c, t - 1, ERG_CUE_GENERIC) &&
 			     !c->it[t - 1].nents))
+				continue;
+			/* "barred Huawei from buying", "warned against buying":
+			 * a purchase that is kept from happening */
+			if (r == ERG_PURCHASED && t > 0 &&
+			    (is_word(c, t - 1, "from") || is_word(c, t - 1, "against") ||
+			     has_cue(c, t - 1, ERG_CUE_HALT) ||
+			     has_cue(c, t - 1, ERG_CUE_AVOID)))
 				continue;
 			find_subject(c, t, subj_mask[r], &s);
 			if (find_object(c, t + 1, obj_mask[r], (erg_rel)r, &o) &&

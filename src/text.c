@@ -199,6 +199,18 @@ static erg_err tokenize(const char *s, size_t len, erg_vec *toks)
 			if ((e = push_tok(toks, i, j - i, kind, flags)))
 				return e;
 			i = j;
+		} else if (u[i] == '\'' && i > 0 && (u[i - 1] == 's') &&
+		           toks->len &&
+		           ((erg_token *)toks->data)[toks->len - 1].kind ==
+		               ERG_TOK_WORD &&
+		           ((erg_token *)toks->data)[toks->len - 1].off +
+		                   ((erg_token *)toks->data)[toks->len - 1].len ==
+		               i &&
+		           (i + 1 >= len || !is_alnum(u[i + 1]))) {
+			/* "the firms' shares": a plural possessive */
+			if ((e = push_tok(toks, i, 1, ERG_TOK_POSS, flags)))
+				return e;
+			i++;
 		} else if (u[i] == '\'' && i + 1 < len &&
 		           (u[i + 1] == 's' || u[i + 1] == 'S') &&
 		           (i + 2 >= len || !is_alnum(u[i + 2])) && i > 0 &&

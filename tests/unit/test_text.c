@@ -322,8 +322,9 @@ static void token_key(void **state)
 		const char *in, *out;
 	} t[] = {
 		{"Nvidia", "nvidia"}, {"U.S.", "us"},     {"NVIDIA", "nvidia"},
-		{"Co.", "co"},        {"H20", "h20"},     {"e-mail", "e-mail"},
+		{"Co.", "co"},        {"H20", "h20"},     {"e-mail", "email"},
 		{"O'Brien", "o'brien"}, {"Z\xc3\x9c", "z\xc3\x9c"}, {"...", ""},
+		{"H-20", "h20"},       {"-", "-"},
 	};
 	char key[64];
 
