@@ -109,6 +109,83 @@ static int set(void *obj, const char *name, erg_buf *tmp, const char *value)
 	return attr(obj, name, tmp->data);
 }
 
+/* Text for an HTML-like label: markup characters become entities, and
+ * control characters spaces (Graphviz's HTML parser is XML). */
+static erg_err html_escape(erg_buf *b, const char *s)
+{
+	erg_err e = ERG_OK;
+
+	for (; *s && !e; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '&': e = erg_buf_puts(b, "&amp;"); break;
+		case '<': e = erg_buf_puts(b, "&lt;"); break;
+		case '>': e = erg_buf_puts(b, "&gt;"); break;
+		case '"': e = erg_buf_puts(b, "&quot;"); break;
+		default: e = erg_buf_putc(b, c < 0x20 ? ' ' : (char)c);
+		}
+	}
+	return e;
+}
+
+/* The figure's heading: title, a line of counts, and a legend of the
+ * shapes and colours, so that a printed figure explains itself. */
+static erg_err title_label(const erg_graph *g, const erg_render_opts *opts,
+                           erg_buf *b)
+{
+	static const char *const shape_mark[ERG_NTYPES] = {
+		"\xe2\x96\xa0", "\xe2\x97\x8f", "\xe2\xac\xa2"}; /* ■ ● ⬢ */
+	size_t nd = erg_graph_ndocs(g);
+	erg_err e;
+
+	erg_buf_clear(b);
+	if ((e = erg_buf_puts(b, "<TABLE BORDER=\"0\" CELLSPACING=\"2\">"
+	                         "<TR><TD><FONT POINT-SIZE=\"20\">")) ||
+	    (e = html_escape(b, opts && opts->title ? opts->title
+	                                            : "Entity relations")) ||
+	    (e = erg_buf_printf(b, "</FONT></TD></TR><TR><TD><FONT "
+	                           "POINT-SIZE=\"12\" COLOR=\"#555555\">%zu "
+	                           "document%s, %zu entities, %zu relations"
+	                           "</FONT></TD></TR><TR><TD><FONT "
+	                           "POINT-SIZE=\"11\">",
+	                        nd, nd == 1 ? "" : "s", erg_graph_nnodes(g),
+	                        erg_graph_nedges(g))))
+		return e;
+	for (int t = 0; t < ERG_NTYPES; t++)
+		if ((e = erg_buf_printf(b, "<FONT COLOR=\"%s\">%s</FONT> %s   ",
+		                        type_style[t].border, shape_mark[t],
+		                        erg_etype_name((erg_etype)t))))
+			return e;
+	for (int r = 0; r < ERG_NRELS; r++)
+		if ((e = erg_buf_printf(b, "  <FONT COLOR=\"%s\">%s %s</FONT>",
+		                        rel_colour[r],
+		                        r == ERG_MAKES ? "- - \xe2\x96\xb6"
+		                                       : "\xe2\x94\x80\xe2\x96\xb6",
+		                        erg_rel_name((erg_rel)r))))
+			return e;
+	return erg_buf_puts(b, "</FONT></TD></TR></TABLE>");
+}
+
+static int html_attr(Agraph_t *G, const char *name, const char *html)
+{
+	char n[32], d[1] = "";
+	char *v;
+	erg_buf tmp = ERG_BUF_INIT;
+	int rc;
+
+	snprintf(n, sizeof n, "%s", name);
+	if (erg_buf_puts(&tmp, html))
+		return -1;
+	v = agstrdup_html(G, tmp.data);
+	erg_buf_free(&tmp);
+	if (!v)
+		return -1;
+	rc = agsafeset(G, n, v, d);
+	agstrfree(G, v);
+	return rc;
+}
+
 erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
                    const erg_render_opts *opts, FILE *f)
 {
@@ -130,15 +207,8 @@ erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
 	}
 	if (!G)
 		goto out;
-	if (erg_buf_printf(&lab, "%s",
-	                   opts && opts->title ? opts->title
-	                                       : "Entity relations"))
+	if (title_label(g, opts, &lab) || html_attr(G, "label", lab.data))
 		goto out;
-	if (erg_buf_printf(&lab, "\n%zu document%s, %zu entities, %zu relations",
-	                   erg_graph_ndocs(g), erg_graph_ndocs(g) == 1 ? "" : "s",
-	                   nn, ne))
-		goto out;
-	set(G, "label", &tmp, lab.data);
 	attr(G, "labelloc", "t");
 	attr(G, "fontname", "Helvetica,Arial,sans-serif");
 	attr(G, "fontsize", "18");

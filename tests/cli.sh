@@ -122,6 +122,11 @@ grep -q 'n0ergraph\|"Co" n0' "$tmp/evil.svg" && bad "tooltip backslashes were in
 run 0 graph --lexicon "$tmp/evil.lex" "$tmp/evil.txt" -o "$tmp/evil.dot"
 dot -Tsvg "$tmp/evil.dot" -o /dev/null 2>/dev/null && ok || bad "DOT with hostile names does not parse"
 
+# a title with markup stays text
+run 0 graph -t '</TD><b>&amp; "x" \\N' input/01-cac-nvidia-summons.txt -o "$tmp/title.svg"
+xmllint --noout "$tmp/title.svg" 2>/dev/null && ok || bad "SVG with a hostile title is not well-formed"
+grep -q '&lt;/TD&gt;&lt;b&gt;&amp;amp; &quot;x&quot;' "$tmp/title.svg" && ok || bad "title not shown as written"
+
 # --- the demo graphs parse ---------------------------------------------------------
 run 0 graph input/*.txt -o "$tmp/all.svg"
 xmllint --noout "$tmp/all.svg" && ok || bad "all.svg not well-formed"
