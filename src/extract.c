@@ -11,6 +11,7 @@ struct erg_extractor {
 	erg_mentions *m;
 	erg_vec toks, sents, items, rels;
 	erg_vec found;   /* erg_found: the document's relations */
+	erg_buf *explain;
 };
 
 erg_extractor *erg_extractor_new(erg_lexicon *lx)
@@ -69,12 +70,78 @@ static erg_err emit_doc(erg_extractor *x, const erg_doc *doc,
 
 	for (size_t i = 0; i < x->found.len; i++) {
 		if (f[i].r.rel == ERG_PURCHASED &&
-		    makes_in_doc(&x->found, f[i].r.subj, f[i].r.obj))
+		    makes_in_doc(&x->found, f[i].r.subj, f[i].r.obj)) {
+			if (x->explain &&
+			    (e = erg_buf_printf(x->explain,
+			                        "dropped: %s -purchased-> %s (it makes "
+			                        "that chip)\n",
+			                        erg_lexicon_entity(x->lx,
+			                                           (size_t)f[i].r.subj)
+			                            ->name,
+			                        erg_lexicon_entity(x->lx,
+			                                           (size_t)f[i].r.obj)
+			                            ->name)))
+				return e;
 			continue;
+		}
 		if ((e = fn(arg, doc, &f[i])))
 			return e;
 	}
 	return ERG_OK;
+}
+
+void erg_extractor_explain(erg_extractor *x, erg_buf *explain)
+{
+	x->explain = explain;
+}
+
+/* The explain header of a sentence: its number, span, text and mentions;
+ * only sentences where a rule could apply are shown. */
+static erg_err explain_sentence(erg_extractor *x, const erg_doc *doc,
+                                const erg_sentence *s, size_t no)
+{
+	const erg_item *it = x->items.data;
+	const erg_token *tk = x->toks.data;
+	size_t nent = 0, ntrig = 0, shown = 0;
+	erg_buf *b = x->explain;
+	erg_err e;
+
+	for (size_t i = 0; i < x->items.len; i++) {
+		nent += it[i].nents > 0;
+		ntrig += (it[i].sense.verbs | it[i].sense.nouns) != 0;
+	}
+	if (ntrig == 0 && nent < 2)
+		return ERG_OK;
+	if ((e = erg_buf_printf(b, "[%zu] %zu-%zu %.*s%s\n", no + 1, s->off,
+	                        s->off + s->len,
+	                        (int)(s->len > 300 ? 300 : s->len),
+	                        doc->text + s->off, s->len > 300 ? "..." : "")) ||
+	    (e = erg_buf_puts(b, "    mentions:")))
+		return e;
+	for (size_t i = 0; i < x->items.len; i++) {
+		const erg_token *a = &tk[it[i].tok];
+		const erg_token *z = &tk[it[i].tok + it[i].ntok - 1];
+
+		if (!it[i].nents && !(it[i].sense.verbs | it[i].sense.nouns))
+			continue;
+		if ((e = erg_buf_printf(b, "%s '%.*s'", shown++ ? "," : "",
+		                        (int)(z->off + z->len - a->off),
+		                        doc->text + a->off)))
+			return e;
+		if (it[i].nents) {
+			const erg_entity *en =
+				erg_lexicon_entity(x->lx, (size_t)it[i].ents[0]);
+
+			if ((e = erg_buf_printf(b, "=%s (%s%s%s)", en->name,
+			                        erg_etype_name(en->type),
+			                        it[i].coref ? ", by reference" : "",
+			                        it[i].nents > 1 ? ", or more" : "")))
+				return e;
+		} else if ((e = erg_buf_puts(b, " (trigger)"))) {
+			return e;
+		}
+	}
+	return erg_buf_putc(b, '\n');
 }
 
 erg_err erg_extract_doc(erg_extractor *x, const erg_doc *doc,
@@ -94,11 +161,24 @@ erg_err erg_extract_doc(erg_extractor *x, const erg_doc *doc,
 		const erg_relation *r;
 
 		if ((e = erg_mentions_sentence(x->m, doc->text, x->toks.data, &s[i],
-		                               &x->items)) ||
-		    (e = erg_relate_sentence(x->m, doc->text, x->toks.data,
-		                             x->items.data, x->items.len,
-		                             &x->rels)))
+		                               &x->items)))
 			return e;
+		if (x->explain) {
+			size_t before = x->explain->len;
+
+			if ((e = explain_sentence(x, doc, &s[i], i)))
+				return e;
+			/* the rules' own lines follow the sentence they explain */
+			if ((e = erg_relate_sentence_trace(
+				     x->m, doc->text, x->toks.data, x->items.data,
+				     x->items.len, &x->rels,
+				     x->explain->len > before ? x->explain : NULL)))
+				return e;
+		} else if ((e = erg_relate_sentence(x->m, doc->text, x->toks.data,
+		                                    x->items.data, x->items.len,
+		                                    &x->rels))) {
+			return e;
+		}
 		r = x->rels.data;
 		for (size_t k = 0; k < x->rels.len; k++) {
 			erg_found *f = erg_vec_push(&x->found);

@@ -28,6 +28,12 @@ typedef struct erg_extractor erg_extractor;
 erg_extractor *erg_extractor_new(erg_lexicon *lx);
 void erg_extractor_free(erg_extractor *x);
 
+/* When explain is not NULL, erg_extract_doc appends to it a readable
+ * account of each sentence that holds a trigger or two entities: the
+ * mentions found, each rule that fired and each trigger that found no
+ * relation, with the reason.  Pass NULL to stop. */
+void erg_extractor_explain(erg_extractor *x, erg_buf *explain);
+
 /* Segment, find mentions and apply the relation rules to doc. */
 erg_err erg_extract_doc(erg_extractor *x, const erg_doc *doc,
                         erg_found_fn fn, void *arg);

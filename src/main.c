@@ -33,6 +33,7 @@ typedef struct {
 	const char *layout;
 	erg_vec lexicons;   /* const char * */
 	int quiet;
+	int explain;
 } options;
 
 static const char usage_main[] =
@@ -57,12 +58,15 @@ static const char usage_extract[] =
 	"  -L, --lexicon FILE   add entities, triggers and cues from FILE\n"
 	"                       (repeatable; see docs/lexicon.md)\n"
 	"  -q, --quiet          no warnings for skipped inputs\n"
+	"  -x, --explain        instead of relations, show for each sentence\n"
+	"                       that could hold one the mentions found, the\n"
+	"                       rules that fired and why a trigger found none\n"
 	"  -h, --help           show this help\n"
 	"\n"
 	"JSON Lines fields: doc subject subject_type relation object object_type\n"
-	"polarity modality sentence start end rule.\n"
+	"polarity modality sentence start end rule confidence.\n"
 	"TSV columns: doc subject relation object polarity modality start end\n"
-	"sentence.\n";
+	"sentence rule confidence.\n";
 
 static const char usage_graph[] =
 	"Usage: ergraph graph [OPTION]... FILE...\n"
@@ -89,6 +93,7 @@ static const struct option longopts[] = {
 	{"layout", required_argument, NULL, OPT_LAYOUT},
 	{"lexicon", required_argument, NULL, 'L'},
 	{"quiet", no_argument, NULL, 'q'},
+	{"explain", no_argument, NULL, 'x'},
 	{NULL, 0, NULL, 0},
 };
 
@@ -149,12 +154,22 @@ typedef struct {
 	const erg_lexicon *lx;
 	erg_graph *g;
 	size_t docidx;
+	erg_buf *explain;   /* --explain: the account of the document */
 } sink;
 
 static erg_err print_found(void *arg, const erg_doc *doc, const erg_found *f)
 {
 	sink *s = arg;
 
+	if (s->explain)
+		return erg_buf_printf(
+			s->explain, "=> %s -%s-> %s  [%s, %s, %s, %.2f, bytes %zu-%zu]\n",
+			erg_lexicon_entity(s->lx, (size_t)f->r.subj)->name,
+			erg_rel_name(f->r.rel),
+			erg_lexicon_entity(s->lx, (size_t)f->r.obj)->name,
+			f->r.negative ? "negative" : "positive",
+			f->r.hedged ? "hedged" : "asserted", f->r.rule,
+			(double)f->r.confidence, f->start, f->end);
 	return erg_output_found(s->out, s->fmt, s->lx, doc, f);
 }
 
@@ -182,10 +197,18 @@ static int run_inputs(const options *o, char **files, int nfiles,
 			skipped++;
 			continue;
 		}
-		if (s->g && (e = erg_graph_add_doc(s->g, files[i], &s->docidx)) == 0)
+		if (s->explain) {
+			erg_buf_clear(s->explain);
+			e = erg_buf_printf(s->explain, "== %s\n", files[i]);
+		}
+		if (!e && s->g)
+			e = erg_graph_add_doc(s->g, files[i], &s->docidx);
+		if (!e)
 			e = erg_extract_doc(x, doc, fn, s);
-		else if (!s->g)
-			e = erg_extract_doc(x, doc, fn, s);
+		if (!e && s->explain &&
+		    fwrite(s->explain->data, 1, s->explain->len, s->out) !=
+		        s->explain->len)
+			e = ERG_EIO;
 		erg_doc_free(doc);
 		if (e == ERG_EIO) {
 			fprintf(stderr, "ergraph: cannot write output: %s\n",
@@ -211,7 +234,8 @@ static int cmd_extract(const options *o, char **files, int nfiles)
 {
 	erg_lexicon *lx = NULL;
 	erg_extractor *x = NULL;
-	sink s = {stdout, ERG_OUT_JSONL, NULL, NULL, 0};
+	sink s = {stdout, ERG_OUT_JSONL, NULL, NULL, 0, NULL};
+	erg_buf explain = ERG_BUF_INIT;
 	int rc = EXIT_FAIL;
 
 	if (o->format && strcmp(o->format, "jsonl") && strcmp(o->format, "tsv"))
@@ -229,12 +253,17 @@ static int cmd_extract(const options *o, char **files, int nfiles)
 		goto out;
 	}
 	s.lx = lx;
+	if (o->explain) {
+		s.explain = &explain;
+		erg_extractor_explain(x, &explain);
+	}
 	rc = run_inputs(o, files, nfiles, x, print_found, &s);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "ergraph: cannot write output: '%s'\n", "stdout");
 		rc = EXIT_FAIL;
 	}
 out:
+	erg_buf_free(&explain);
 	erg_extractor_free(x);
 	erg_lexicon_free(lx);
 	return rc;
@@ -248,10 +277,12 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 	erg_fileout fo = {0};
 	erg_errinfo ei = {0};
 	erg_render_opts ro = {o->title, o->layout};
-	sink s = {NULL, ERG_OUT_JSONL, NULL, NULL, 0};
+	sink s = {NULL, ERG_OUT_JSONL, NULL, NULL, 0, NULL};
 	int fmt = ERG_GFMT_DOT, rc = EXIT_FAIL, rc2;
 	erg_err e;
 
+	if (o->explain)
+		return misuse("option not valid for graph", "--explain");
 	if (o->format) {
 		if ((fmt = erg_gfmt_parse(o->format)) < 0)
 			return misuse("unknown format (use dot or svg)", o->format);
@@ -319,7 +350,7 @@ int main(int argc, char **argv)
 	else
 		return misuse("unknown command", cmd);
 	optind = 2;
-	while ((c = getopt_long(argc, argv, "hVf:o:t:L:q", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "hVf:o:t:L:qx", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'h':
@@ -335,6 +366,7 @@ int main(int argc, char **argv)
 		case 't': o.title = optarg; break;
 		case OPT_LAYOUT: o.layout = optarg; break;
 		case 'q': o.quiet = 1; break;
+		case 'x': o.explain = 1; break;
 		case 'L': {
 			const char **p = erg_vec_push(&o.lexicons);
 

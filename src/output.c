@@ -85,7 +85,9 @@ erg_err erg_output_found(FILE *f, erg_outfmt fmt, const erg_lexicon *lx,
 		    (e = tsv_field(&b, o->name, strlen(o->name))) ||
 		    (e = erg_buf_printf(&b, "\t%s\t%s\t%zu\t%zu\t", pol, mod,
 		                        found->start, found->end)) ||
-		    (e = tsv_field(&b, sent, slen)) || (e = erg_buf_putc(&b, '\n')))
+		    (e = tsv_field(&b, sent, slen)) ||
+		    (e = erg_buf_printf(&b, "\t%s\t%.2f\n", found->r.rule,
+		                        (double)found->r.confidence)))
 			goto out;
 	} else {
 		if ((e = erg_buf_putc(&b, '{')) ||
@@ -102,8 +104,9 @@ erg_err erg_output_found(FILE *f, erg_outfmt fmt, const erg_lexicon *lx,
 		                        erg_etype_name(o->type), pol, mod)) ||
 		    (e = json_str(&b, "sentence", sent, slen)) ||
 		    (e = erg_buf_printf(&b, ",\"start\":%zu,\"end\":%zu,\"rule\":"
-		                            "\"%s\"}\n",
-		                        found->start, found->end, found->r.rule)))
+		                            "\"%s\",\"confidence\":%.2f}\n",
+		                        found->start, found->end, found->r.rule,
+		                        (double)found->r.confidence)))
 			goto out;
 	}
 	if (fwrite(b.data, 1, b.len, f) != b.len)

@@ -10,6 +10,8 @@
  * words an object search may cross. */
 #include "relate.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -39,6 +41,7 @@ typedef struct {
 	const erg_item *it;
 	size_t n;
 	erg_vec *out;
+	erg_buf *trace;                         /* --explain, or NULL */
 	uint8_t used[ERG_SENT_MAX_TOKENS + 1]; /* items a pattern consumed */
 } ctx;
 
@@ -432,6 +435,63 @@ static void modality(const ctx *c, size_t lo, size_t hi, uint8_t *neg,
 		*hedge = 1;
 }
 
+static void tracef(ctx *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void tracef(ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	char line[512];
+
+	if (!c->trace)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	/* a full trace buffer only shortens the explanation */
+	(void)(erg_buf_puts(c->trace, "    ") || erg_buf_puts(c->trace, line) ||
+	       erg_buf_putc(c->trace, '\n'));
+}
+
+/* The words of item i, for the trace. */
+static const char *item_text(const ctx *c, size_t i, char *buf, size_t n)
+{
+	const erg_token *a = &c->toks[c->it[i].tok];
+	const erg_token *b = &c->toks[c->it[i].tok + c->it[i].ntok - 1];
+
+	snprintf(buf, n, "%.*s", (int)(b->off + b->len - a->off), c->text + a->off);
+	return buf;
+}
+
+static const char *mask_name(unsigned mask)
+{
+	switch (mask) {
+	case M_AGENCY: return "agency";
+	case M_COMPANY: return "company";
+	case M_CHIP: return "chip";
+	case M_COMPANY | M_CHIP: return "company or chip";
+	default: return "entity";
+	}
+}
+
+/* How far a rule's output is to be trusted, before adjustments. */
+static float rule_confidence(const char *rule)
+{
+	static const struct {
+		const char *part;
+		float conf;
+	} t[] = {
+		{"listing", 0.9f},   {"maker", 0.9f},    {"directive", 0.85f},
+		{"-verb", 0.85f},    {"-passive", 0.85f}, {"obligation", 0.75f},
+		{"-noun", 0.75f},    {"licence", 0.7f},
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (strstr(rule, t[i].part))
+			return t[i].conf;
+	return 0.7f;
+}
+
 static int type_of(const ctx *c, int32_t e)
 {
 	return (int)erg_lexicon_entity(erg_mentions_lexicon(c->m), (size_t)e)
@@ -441,7 +501,7 @@ static int type_of(const ctx *c, int32_t e)
 /* Append a relation if its argument types fit; fold duplicates, keeping
  * the strongest reading (asserted beats hedged, positive beats negative). */
 static erg_err emit(ctx *c, erg_rel rel, int32_t s, int32_t o, uint8_t neg,
-                    uint8_t hedge, const char *rule)
+                    uint8_t hedge, const char *rule, float conf)
 {
 	erg_relation *r;
 
@@ -453,10 +513,13 @@ static erg_err emit(ctx *c, erg_rel rel, int32_t s, int32_t o, uint8_t neg,
 	r = c->out->data;
 	for (size_t i = 0; i < c->out->len; i++)
 		if (r[i].rel == rel && r[i].subj == s && r[i].obj == o) {
-			if (r[i].negative + r[i].hedged > neg + hedge) {
+			if (r[i].negative + r[i].hedged > neg + hedge ||
+			    (r[i].negative + r[i].hedged == neg + hedge &&
+			     conf > r[i].confidence)) {
 				r[i].negative = neg;
 				r[i].hedged = hedge;
 				r[i].rule = rule;
+				r[i].confidence = conf;
 			}
 			return ERG_OK;
 		}
@@ -469,6 +532,7 @@ static erg_err emit(ctx *c, erg_rel rel, int32_t s, int32_t o, uint8_t neg,
 	r->negative = neg;
 	r->hedged = hedge;
 	r->rule = rule;
+	r->confidence = conf;
 	return ERG_OK;
 }
 
@@ -513,12 +577,32 @@ static void keep_vendors(const ctx *c, elist *o, size_t t)
 static erg_err emit_all(ctx *c, erg_rel rel, const elist *s, const elist *o,
                         uint8_t neg, uint8_t hedge, const char *rule)
 {
+	const erg_lexicon *lx = erg_mentions_lexicon(c->m);
 	erg_err e;
 
 	for (size_t i = 0; i < s->n; i++)
-		for (size_t j = 0; j < o->n; j++)
-			if ((e = emit(c, rel, s->e[i], o->e[j], neg, hedge, rule)))
+		for (size_t j = 0; j < o->n; j++) {
+			float conf = rule_confidence(rule);
+			size_t a = s->at[i], b = o->at[j];
+
+			/* a pronoun or a far argument is a guess */
+			if (a < c->n && c->it[a].coref)
+				conf -= 0.15f;
+			if (b < c->n && c->it[b].coref)
+				conf -= 0.15f;
+			if ((a > b ? a - b : b - a) > 12)
+				conf -= 0.05f;
+			if (s->e[i] == o->e[j])
+				continue;
+			tracef(c, "%s: %s -%s-> %s%s%s (%.2f)", rule,
+			       erg_lexicon_entity(lx, (size_t)s->e[i])->name,
+			       erg_rel_name(rel),
+			       erg_lexicon_entity(lx, (size_t)o->e[j])->name,
+			       neg ? " [negated]" : "", hedge ? " [hedged]" : "",
+			       (double)conf);
+			if ((e = emit(c, rel, s->e[i], o->e[j], neg, hedge, rule, conf)))
 				return e;
+		}
 	return ERG_OK;
 }
 
@@ -947,8 +1031,15 @@ static erg_err relate_trigger(ctx *c, size_t t)
 		}
 		if (r == ERG_PURCHASED)
 			keep_vendors(c, &o, t);
-		if (!s.n || !o.n)
+		if (!s.n || !o.n) {
+			char w[96];
+
+			tracef(c, "%s '%s': no %s %s found", rule,
+			       item_text(c, t, w, sizeof w),
+			       !s.n ? "subject" : "object",
+			       mask_name(!s.n ? subj_mask[r] : obj_mask[r]));
 			continue;
+		}
 		modality(c, lo, t, &neg, &hedge);
 		if ((e = emit_all(c, (erg_rel)r, &s, &o, neg, hedge, rule)))
 			return e;
@@ -1030,6 +1121,14 @@ erg_err erg_relate_sentence(const erg_mentions *m, const char *text,
                             const erg_token *toks, const erg_item *items,
                             size_t nitems, erg_vec *out)
 {
+	return erg_relate_sentence_trace(m, text, toks, items, nitems, out, NULL);
+}
+
+erg_err erg_relate_sentence_trace(const erg_mentions *m, const char *text,
+                                  const erg_token *toks,
+                                  const erg_item *items, size_t nitems,
+                                  erg_vec *out, erg_buf *trace)
+{
 	ctx c;
 	erg_err e;
 	int matched;
@@ -1043,6 +1142,7 @@ erg_err erg_relate_sentence(const erg_mentions *m, const char *text,
 	c.it = items;
 	c.n = nitems;
 	c.out = out;
+	c.trace = trace;
 	erg_vec_clear(out);
 	for (size_t i = 0; i < nitems; i++)
 		if (has_cue(&c, i, ERG_CUE_DIRECTIVE) && !noun_reading(&c, i) &&

@@ -17,6 +17,9 @@ typedef struct {
 	uint8_t negative;      /* the text denies it */
 	uint8_t hedged;        /* the text only supposes, plans or asks it */
 	const char *rule;      /* name of the rule that produced it */
+	float confidence;      /* 0..1: the rule's reliability, lowered for
+	                        * arguments found through coreference or far
+	                        * from the trigger */
 } erg_relation;
 
 /* Apply the relation rules to the items of one sentence and append the
@@ -25,5 +28,13 @@ typedef struct {
 erg_err erg_relate_sentence(const erg_mentions *m, const char *text,
                             const erg_token *toks, const erg_item *items,
                             size_t nitems, erg_vec *out);
+
+/* The same, appending to trace (when not NULL) one line per rule that
+ * fired and per trigger that found no relation, with the reason: what
+ * `extract --explain` shows. */
+erg_err erg_relate_sentence_trace(const erg_mentions *m, const char *text,
+                                  const erg_token *toks,
+                                  const erg_item *items, size_t nitems,
+                                  erg_vec *out, erg_buf *trace);
 
 #endif

@@ -247,9 +247,11 @@ static int ends_after(const char *s, const erg_token *toks, size_t n,
 	if (nx->flags & ERG_TF_PARA)
 		return 1;
 	if (t->kind == ERG_TOK_PUNCT && (c == '.' || c == '!' || c == '?')) {
-		/* closing quotes and brackets stay with the sentence */
+		/* closing quotes and brackets stay with the sentence; a quote
+		 * after a space opens the next one */
 		if (nx->kind == ERG_TOK_PUNCT &&
-		    (s[nx->off] == '"' || s[nx->off] == ')' || s[nx->off] == '\''))
+		    (s[nx->off] == '"' || s[nx->off] == ')' || s[nx->off] == '\'') &&
+		    nx->off == t->off + t->len)
 			return 0;
 		if (nx->kind == ERG_TOK_PUNCT && (s[nx->off] == '.' ||
 		                                  s[nx->off] == '!' ||

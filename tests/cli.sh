@@ -105,6 +105,17 @@ $wrap "$bin" extract - <"$tmp/in.txt" >"$tmp/out" 2>"$tmp/err"
 grep -q '"doc":"-","subject":"Chinese government","subject_type":"agency","relation":"summoned","object":"Nvidia"' "$tmp/out" &&
 	ok || bad "stdin extract: $(cat "$tmp/out" "$tmp/err")"
 
+# --- explain -------------------------------------------------------------------
+printf 'The CAC summoned Nvidia on Monday.\nSeveral firms received notices prohibiting the use of the H20.\n' >"$tmp/ex.txt"
+run 0 extract --explain "$tmp/ex.txt"
+grep -q "^== $tmp/ex.txt" "$tmp/out" && ok || bad "explain: no document header"
+grep -q "summon-verb: CAC -summoned-> Nvidia" "$tmp/out" && ok || bad "explain: rule line missing"
+grep -q "restrict-verb 'prohibiting': no subject agency found" "$tmp/out" && ok ||
+	bad "explain: reason for a miss missing: $(cat "$tmp/out")"
+grep -q "^=> CAC -summoned-> Nvidia  \[positive, asserted, summon-verb" "$tmp/out" && ok ||
+	bad "explain: result line missing"
+run 2 graph --explain "$tmp/ex.txt"
+
 # --- escaping: hostile names and sentences in every output format ---------------
 printf 'agency | Evil <Agency> & "Co" \\N\\G | US | Evil Agency\ncompany | Bad]]></svg><script>x</script> | US | Badco\n' >"$tmp/evil.lex"
 printf 'The Evil Agency banned Badco on Monday <script>alert(1)</script> & "quoted" \\N text.\n' >"$tmp/evil.txt"

@@ -345,6 +345,7 @@ static int ofix_setup(void **state)
 	o->f.r.subj = erg_lexicon_find(o->lx, "Zeta \"Quoted\" Agency", ERG_AGENCY);
 	o->f.r.obj = erg_lexicon_find(o->lx, "Acme\\Back", ERG_COMPANY);
 	o->f.r.rule = "test-rule";
+	o->f.r.confidence = 0.75f;
 	o->f.start = 7;
 	o->f.end = 7 + sizeof span - 1;
 	if (o->f.r.subj < 0 || o->f.r.obj < 0 ||
@@ -395,6 +396,8 @@ static void jsonl_all_fields(void **state)
 	assert_string_equal(jget(&j, "start", 0), num);
 	snprintf(num, sizeof num, "%zu", o->f.end);
 	assert_string_equal(jget(&j, "end", 0), num);
+	assert_string_equal(jget(&j, "rule", 1), "test-rule");
+	assert_string_equal(jget(&j, "confidence", 0), "0.75");
 	/* keys are unique */
 	for (size_t a = 0; a < j.n; a++)
 		for (size_t b = a + 1; b < j.n; b++)
@@ -441,7 +444,7 @@ static void jsonl_polarity_and_modality(void **state)
 	}
 }
 
-/* TSV: nine tab-separated fields on one line; tabs and line breaks in
+/* TSV: eleven tab-separated fields on one line; tabs and line breaks in
  * values become spaces. */
 static void tsv_fields(void **state)
 {
@@ -466,7 +469,7 @@ static void tsv_fields(void **state)
 		*tab = '\0';
 		p = tab + 1;
 	}
-	assert_int_equal(n, 9);
+	assert_int_equal(n, 11);
 	assert_string_equal(fields[0], "dir/\"odd\"\\name.txt");
 	assert_string_equal(fields[1], "Zeta \"Quoted\" Agency");
 	assert_string_equal(fields[2], "summoned");
@@ -479,6 +482,9 @@ static void tsv_fields(void **state)
 	assert_string_equal(fields[7], expect);
 	assert_string_equal(fields[8], "Zeta Agency \"summoned\" Acme\\Back in "
 	                               "Z\xc3\xbcrich today.");
+	assert_string_equal(fields[9], o->f.r.rule);
+	snprintf(expect, sizeof expect, "%.2f", (double)o->f.r.confidence);
+	assert_string_equal(fields[10], expect);
 	free(line);
 }
 
