@@ -51,6 +51,7 @@ typedef enum {
 	ERG_CUE_IT,        /* it: the agency or company mentioned last */
 	ERG_CUE_CHIPNOUN,  /* chip, chips, processors: the head after a model */
 	ERG_CUE_GENERIC,   /* companies, buyers: an unnamed group as an actor */
+	ERG_CUE_MEASURE,   /* the order, the rules: a measure standing for its agency */
 	ERG_NCUES
 } erg_cue;
 

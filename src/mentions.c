@@ -28,6 +28,10 @@ struct erg_mentions {
 	size_t last_at[ERG_NTYPES];
 	size_t last_seq[ERG_NTYPES];   /* order of those mentions */
 	size_t seq;
+	int32_t before[ERG_NTYPES];    /* last[] as the sentence began */
+	size_t before_at[ERG_NTYPES];
+	int32_t body, body_before;     /* last named agency, not a government */
+	size_t body_at, body_before_at;
 	int32_t group[ERG_GROUP_MAX];  /* most recent list of companies */
 	uint8_t ngroup;
 	size_t group_at;
@@ -58,8 +62,30 @@ void erg_mentions_reset(erg_mentions *m)
 	erg_vec_clear(&m->acronyms);
 	m->sentno = 0;
 	for (int t = 0; t < ERG_NTYPES; t++)
-		m->last[t] = -1;
+		m->last[t] = m->before[t] = -1;
+	m->body = m->body_before = -1;
 	m->ngroup = 0;
+}
+
+int32_t erg_mentions_recent(const erg_mentions *m, erg_etype t)
+{
+	/* sentno has moved past the sentence being related; a named body
+	 * (BIS, the CAC) issues measures rather than a whole government */
+	if (t == ERG_AGENCY && m->body_before >= 0 &&
+	    m->sentno - m->body_before_at <= COREF_WINDOW + 1)
+		return m->body_before;
+	if (m->before[t] < 0 || m->sentno - m->before_at[t] > COREF_WINDOW + 1)
+		return -1;
+	return m->before[t];
+}
+
+/* "Chinese government", "US government": a state as a whole. */
+static int is_government(const erg_lexicon *lx, int32_t e)
+{
+	const char *n = erg_lexicon_entity(lx, (size_t)e)->name;
+	size_t k = strlen(n);
+
+	return k >= 11 && strcmp(n + k - 11, " government") == 0;
 }
 
 const erg_lexicon *erg_mentions_lexicon(const erg_mentions *m)
@@ -211,6 +237,10 @@ static void remember(erg_mentions *m, const char *text, const erg_token *toks,
 			m->last[t] = it->ents[it->nents - 1];
 			m->last_at[t] = m->sentno;
 			m->last_seq[t] = ++m->seq;
+			if (t == ERG_AGENCY && !is_government(m->lx, m->last[t])) {
+				m->body = m->last[t];
+				m->body_at = m->sentno;
+			}
 		}
 		if (t == ERG_COMPANY && !it->coref) {
 			if (!gap_ok)
@@ -501,6 +531,10 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 	erg_item *it;
 	erg_err e;
 
+	memcpy(m->before, m->last, sizeof m->before);
+	memcpy(m->before_at, m->last_at, sizeof m->before_at);
+	m->body_before = m->body;
+	m->body_before_at = m->body_at;
 	erg_vec_clear(items);
 	while (i < end) {
 		erg_sense sense = {-1, 0, 0, 0};

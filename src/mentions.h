@@ -41,6 +41,10 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
                               const erg_token *toks, const erg_sentence *s,
                               erg_vec *items);
 
+/* The entity of type t mentioned last within the coreference window, or
+ * -1: what "the order" or "the rules" of an agency point back to. */
+int32_t erg_mentions_recent(const erg_mentions *m, erg_etype t);
+
 /* The lexicon the mentions come from. */
 const erg_lexicon *erg_mentions_lexicon(const erg_mentions *m);
 

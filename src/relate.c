@@ -411,6 +411,37 @@ static void agent_under(const ctx *c, size_t t, unsigned mask, elist *l)
 		}
 }
 
+/* "The order targets the H20", "the inspections targeted Nvidia's H20":
+ * a measure as subject stands for the agency that issued it, the one the
+ * text last named (the sentence holds none of its own). */
+static void measure_agent(const ctx *c, size_t t, elist *l)
+{
+	int32_t a;
+
+	int found = 0;
+
+	l->n = 0;
+	for (size_t j = t; j-- > 0 && t - j <= 4 && !found;) {
+		if (c->it[j].nents || is_stop(c, j) || is_punct(c, j, ','))
+			return;
+		found = has_cue(c, j, ERG_CUE_MEASURE) && j > 0 &&
+		        (is_word(c, j - 1, "the") || is_word(c, j - 1, "these") ||
+		         is_word(c, j - 1, "those") || is_word(c, j - 1, "new"));
+	}
+	if (!found)
+		return;
+	for (size_t j = 0; j < t; j++)
+		if (has_ent(c, j, M_AGENCY))
+			return;
+	a = erg_mentions_recent(c->m, ERG_AGENCY);
+	if (a < 0)
+		return;
+	l->e[0] = a;
+	l->at[0] = t;
+	l->first = l->last = t;
+	l->n = 1;
+}
+
 /* Is the claim between items lo and hi (exclusive) denied or hedged? */
 static void modality(const ctx *c, size_t lo, size_t hi, uint8_t *neg,
                      uint8_t *hedge)
@@ -839,6 +870,9 @@ static erg_err try_listing(ctx *c, size_t add)
 		return ERG_OK;
 	if (passive) {
 		find_subject(c, add, M_COMPANY, &x);
+		/* "23 companies were added to the Entity List, including X" */
+		if (!x.n)
+			find_object(c, j + 1, M_COMPANY, ERG_RESTRICTED, &x);
 		if (has_cue(c, add + 1, ERG_CUE_BY))
 			find_object(c, add + 2, M_AGENCY, ERG_SUMMONED, &a);
 		else
@@ -847,6 +881,20 @@ static erg_err try_listing(ctx *c, size_t add)
 					find_object(c, k + 1, M_AGENCY, ERG_SUMMONED, &a);
 					break;
 				}
+		/* no agent: the list's keeper is the agency the text is about */
+		if (!a.n) {
+			int32_t r = erg_mentions_recent(c->m, ERG_AGENCY);
+
+			for (size_t k = 0; k < add && r >= 0; k++)
+				if (has_ent(c, k, M_AGENCY))
+					r = -1;
+			if (r >= 0) {
+				a.e[0] = r;
+				a.at[0] = add;
+				a.first = a.last = add;
+				a.n = 1;
+			}
+		}
 	} else {
 		find_subject(c, add, M_AGENCY, &a);
 		find_object_until(c, add + 1, to, M_COMPANY, ERG_RESTRICTED, &x);
@@ -1007,6 +1055,8 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			     has_cue(c, t - 1, ERG_CUE_AVOID)))
 				continue;
 			find_subject(c, t, subj_mask[r], &s);
+			if (!s.n && r == ERG_RESTRICTED)
+				measure_agent(c, t, &s);
 			if (find_object(c, t + 1, obj_mask[r], (erg_rel)r, &o) &&
 			    r == ERG_RESTRICTED && is_word(c, o.last + 1, "from")) {
 				/* "barred Huawei from buying H20 chips" */
