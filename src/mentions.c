@@ -32,6 +32,8 @@ struct erg_mentions {
 	size_t before_at[ERG_NTYPES];
 	int32_t body, body_before;     /* last named agency, not a government */
 	size_t body_at, body_before_at;
+	int32_t topic;                 /* first actor of the previous sentence */
+	size_t topic_at;
 	int32_t group[ERG_GROUP_MAX];  /* most recent list of companies */
 	uint8_t ngroup;
 	size_t group_at;
@@ -64,6 +66,7 @@ void erg_mentions_reset(erg_mentions *m)
 	for (int t = 0; t < ERG_NTYPES; t++)
 		m->last[t] = m->before[t] = -1;
 	m->body = m->body_before = -1;
+	m->topic = -1;
 	m->ngroup = 0;
 }
 
@@ -164,10 +167,35 @@ static int is_connector(const char *text, const erg_token *toks,
 }
 
 /* Resolve a pronoun or description item against recent entities. */
-static void resolve(erg_mentions *m, erg_item *it, const erg_item *next)
+static void resolve(erg_mentions *m, erg_item *it, const erg_item *next,
+                    int32_t actor_before)
 {
 	uint32_t c = it->sense.cues;
 	int want = -1;
+
+	/* "China has built computers with its own chip": its is the
+	 * sentence's actor; "Since 2019, it has sanctioned ...": it goes on
+	 * with the actor the previous sentence opened with */
+	if ((c & (1u << ERG_CUE_ITS)) && actor_before >= 0 &&
+	    !(next && (next->sense.cues & (1u << ERG_CUE_PRODUCT)))) {
+		set_ents(it, &actor_before, 1, 1);
+		return;
+	}
+	if ((c & (1u << ERG_CUE_IT)) && actor_before < 0 && m->topic >= 0 &&
+	    m->sentno - m->topic_at == 1) {
+		int other = erg_lexicon_entity(m->lx, (size_t)m->topic)->type ==
+		                    ERG_AGENCY
+		                ? ERG_COMPANY
+		                : ERG_AGENCY;
+
+		set_ents(it, &m->topic, 1, 1);
+		if (m->last[other] >= 0 &&
+		    m->sentno - m->last_at[other] <= COREF_WINDOW) {
+			it->ents[1] = m->last[other];
+			it->nents = 2;
+		}
+		return;
+	}
 
 	if (c & (1u << ERG_CUE_GROUP)) {
 		if (m->ngroup && m->sentno - m->group_at <= COREF_WINDOW)
@@ -640,11 +668,31 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 		                      (1u << ERG_CUE_THEAGENCY) |
 		                      (1u << ERG_CUE_IT) |
 		                      (1u << ERG_CUE_THECHIP)))) {
+			int32_t actor = -1;
+
 			/* earlier items of this sentence count as recent */
 			remember(m, text, toks, it, i);
-			resolve(m, &it[i], i + 1 < items->len ? &it[i + 1] : NULL);
+			for (size_t k = i; k-- > 0 && actor < 0;) {
+				int t = erg_item_type(m, &it[k]);
+
+				if ((t == ERG_AGENCY || t == ERG_COMPANY) && !it[k].poss &&
+				    !(k > 0 && (it[k - 1].sense.cues & (1u << ERG_CUE_PREP))))
+					actor = it[k].ents[0];
+			}
+			resolve(m, &it[i], i + 1 < items->len ? &it[i + 1] : NULL,
+			        actor);
 		}
 	remember(m, text, toks, it, items->len);
+	for (i = 0; i < items->len; i++) {
+		int t = erg_item_type(m, &it[i]);
+
+		if ((t == ERG_AGENCY || t == ERG_COMPANY) && !it[i].poss &&
+		    !(i > 0 && (it[i - 1].sense.cues & (1u << ERG_CUE_PREP)))) {
+			m->topic = it[i].ents[0];
+			m->topic_at = m->sentno;
+			break;
+		}
+	}
 	m->sentno++;
 	return ERG_OK;
 }
