@@ -270,6 +270,15 @@ static void remember(erg_mentions *m, const char *text, const erg_token *toks,
 				m->body_at = m->sentno;
 			}
 		}
+		/* "TikTok owner ByteDance" names ByteDance */
+		if (t == ERG_COMPANY && !it->coref && i + 2 < n &&
+		    items[i + 1].ntok == 1 &&
+		    (is_word(text, &toks[items[i + 1].tok], "owner") ||
+		     is_word(text, &toks[items[i + 1].tok], "parent")) &&
+		    erg_item_type(m, &items[i + 2]) == ERG_COMPANY) {
+			i++;
+			continue;
+		}
 		if (t == ERG_COMPANY && !it->coref) {
 			if (!gap_ok)
 				nrun = 0;

@@ -246,6 +246,16 @@ static void collect_left(const ctx *c, size_t i, unsigned mask, elist *l)
 		if (j == 0)
 			break;
 		k = j - 1;
+		/* "Alibaba (BABA, Financials), and Tencent": back over a
+		 * parenthetical that follows a member */
+		if (is_punct(c, k, ')')) {
+			size_t q = k;
+
+			while (q > 0 && k - q < 8 && !is_punct(c, q, '('))
+				q--;
+			if (is_punct(c, q, '(') && q > 0)
+				k = q - 1;
+		}
 		/* a member "Nvidia's B40" is the chip: step over its maker */
 		if (etype(c, j) == ERG_CHIP && k >= 2 && is_poss(c, k) &&
 		    has_ent(c, k - 1, M_COMPANY)) {
@@ -375,7 +385,8 @@ static int find_object(const ctx *c, size_t from, unsigned mask, erg_rel rel,
 /* "was banned", "has been blacklisted", "chips banned by": passive voice. */
 static int is_passive(const ctx *c, size_t t)
 {
-	const erg_token *tk = &c->toks[c->it[t].tok + c->it[t].ntok - 1];
+	/* "was revoking waivers for": the verb is the phrase's first word */
+	const erg_token *tk = &c->toks[c->it[t].tok];
 
 	if (tk->len > 3 && strncasecmp(c->text + tk->off + tk->len - 3, "ing",
 	                               3) == 0)
@@ -987,11 +998,17 @@ static erg_err relate_trigger(ctx *c, size_t t)
 				/* "licensing requirements, affecting the H20" */
 				find_object(c, t + 3, obj_mask[r], ERG_RESTRICTED, &o);
 			/* "the 910B and 910C are subject to export controls" */
-			if (!o.n && t >= 2 && is_word(c, t - 1, "to") &&
-			    is_word(c, t - 2, "subject")) {
-				size_t k = t - 2;
+			size_t to = t;
 
-				while (k > 0 && !has_cue(c, k - 1, ERG_CUE_BE) && t - k < 6)
+			/* "subject to (strict) export controls" */
+			while (to > 0 && t - to < 3 && !is_word(c, to - 1, "to") &&
+			       !c->it[to - 1].nents && !is_stop(c, to - 1))
+				to--;
+			if (!o.n && to >= 2 && is_word(c, to - 1, "to") &&
+			    is_word(c, to - 2, "subject")) {
+				size_t k = to - 2;
+
+				while (k > 0 && !has_cue(c, k - 1, ERG_CUE_BE) && to - k < 6)
 					k--;
 				if (k > 0 && has_cue(c, k - 1, ERG_CUE_BE))
 					find_subject(c, k - 1, obj_mask[r], &o);
