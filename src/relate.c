@@ -270,6 +270,14 @@ static void collect_left(const ctx *c, size_t i, unsigned mask, elist *l)
 			break;
 		while (k > 0 && is_connector(c, k))
 			k--;
+		if (is_punct(c, k, ')')) {
+			size_t q = k;
+
+			while (q > 0 && k - q < 8 && !is_punct(c, q, '('))
+				q--;
+			if (is_punct(c, q, '(') && q > 0)
+				k = q - 1;
+		}
 		if (!has_ent(c, k, mask))
 			break;
 		j = k;
