@@ -338,6 +338,28 @@ static void elliptic_model(erg_mentions *m, const char *text,
 		set_ents(&it[i], &id, 1, 0);
 }
 
+/* Can the bracketed word a be the short form of the n-token name at t?
+ * An acronym starts with the name's initial and has no more letters than
+ * the name has words, give or take one ("China (CSAC)" is no definition);
+ * a plain word must be one of the name's words ("(Jinhua)"). */
+static int defines(const char *text, const erg_token *t, size_t n,
+                   const erg_token *a)
+{
+	size_t words = 0;
+
+	for (size_t k = 0; k < n; k++)
+		if (t[k].kind == ERG_TOK_WORD) {
+			words++;
+			if (!(a->flags & ERG_TF_UPPER) && t[k].len == a->len &&
+			    memcmp(text + t[k].off, text + a->off, a->len) == 0)
+				return 1;
+		}
+	if (!(a->flags & ERG_TF_UPPER))
+		return 0;
+	return (text[a->off] | 0x20) == (text[t[0].off] | 0x20) &&
+	       a->len <= words + 1;
+}
+
 /* Sense of the single token at i. */
 static erg_sense token_sense(const erg_mentions *m, const char *text,
                              const erg_token *toks, size_t i)
@@ -654,15 +676,22 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 			const erg_token *a = &toks[i + n + 1];
 			erg_sense as;
 
-			if (!erg_lexicon_match(m->lx, text, toks, i + n + 1, end, &as) ||
-			    as.entity < 0) {
+			size_t an = erg_lexicon_match(m->lx, text, toks, i + n + 1, end,
+			                              &as);
+
+			if (an && as.entity == sense.entity) {
+				/* "Ministry of Commerce (MOFCOM)": already known */
+				it->ntok = n + 3;
+				n += 3;
+			} else if ((!an || as.entity < 0) &&
+			           defines(text, &toks[i], n, a)) {
 				if ((e = add_acronym(m, text + a->off, a->len,
 				                     sense.entity)))
 					return e;
+				/* the definition is part of the mention */
+				it->ntok = n + 3;
+				n += 3;
 			}
-			/* the definition is part of the mention, not a second one */
-			it->ntok = n + 3;
-			n += 3;
 		}
 		i += n;
 	}

@@ -352,13 +352,22 @@ static int find_object_until(const ctx *c, size_t from, size_t limit,
 			collect_right(c, j, mask, l);
 			return 1;
 		}
+		/* "products made by Micron", "servers powered by Intel chips":
+		 * the maker named by a participle is part of the object */
+		if (has_cue(c, j, ERG_CUE_BY) && j > from &&
+		    (is_word(c, j - 1, "made") || is_word(c, j - 1, "powered") ||
+		     is_word(c, j - 1, "produced") || is_word(c, j - 1, "supplied") ||
+		     is_word(c, j - 1, "manufactured") ||
+		     is_word(c, j - 1, "designed")))
+			continue;
 		if (is_stop(c, j) || has_cue(c, j, ERG_CUE_BY))
 			return 0;
 		if (is_word(c, j, "to") && rel != ERG_RESTRICTED)
 			return 0;
 		if (it->sense.verbs && !it->sense.nouns &&
 		    !(it->sense.cues & CUE(ERG_CUE_USE)) &&
-		    !(it->sense.cues & CUE(ERG_CUE_FILLER)))
+		    !(it->sense.cues & CUE(ERG_CUE_FILLER)) &&
+		    !has_cue(c, j + 1, ERG_CUE_BY))
 			return 0;
 		if (has_cue(c, j, ERG_CUE_INCLUDE)) {
 			cost = 0;
@@ -418,7 +427,7 @@ static void agent_under(const ctx *c, size_t t, unsigned mask, elist *l)
 	size_t j;
 
 	l->n = 0;
-	for (j = t + 1; j < c->n && j < t + 6 && !is_word(c, j, "under"); j++)
+	for (j = t + 1; j < c->n && j < t + 9 && !is_word(c, j, "under"); j++)
 		if (is_stop(c, j))
 			return;
 	for (j++; j < c->n && j < t + 14 && !is_stop(c, j); j++)
@@ -875,7 +884,7 @@ static erg_err try_listing(ctx *c, size_t add)
 	erg_err e;
 
 	for (to = add + 1; to < c->n && to < add + OBJECT_REACH + 8 &&
-	                   !is_stop(c, to);
+	                   (!is_stop(c, to) || is_punct(c, to, '"'));
 	     to++)
 		if (is_word(c, to, "to") || is_word(c, to, "on") ||
 		    is_word(c, to, "in") || is_word(c, to, "into") ||
@@ -917,6 +926,22 @@ static erg_err try_listing(ctx *c, size_t add)
 	} else {
 		find_subject(c, add, M_AGENCY, &a);
 		find_object_until(c, add + 1, to, M_COMPANY, ERG_RESTRICTED, &x);
+		/* "the entities added to the trade blacklist, which includes
+		 * Cambricon and CETC": the list named after the blacklist */
+		if (!x.n && !a.n && is_punct(c, j + 1, ',') &&
+		    (is_word(c, j + 2, "which") || has_cue(c, j + 2, ERG_CUE_INCLUDE))) {
+			find_object(c, j + 3, M_COMPANY, ERG_RESTRICTED, &x);
+			if (x.n) {
+				int32_t r = erg_mentions_recent(c->m, ERG_AGENCY);
+
+				if (r >= 0) {
+					a.e[0] = r;
+					a.at[0] = add;
+					a.first = a.last = add;
+					a.n = 1;
+				}
+			}
+		}
 	}
 	if (!a.n || !x.n)
 		return ERG_OK;
@@ -1082,7 +1107,19 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			find_subject(c, t, subj_mask[r], &s);
 			if (!s.n && r == ERG_RESTRICTED)
 				measure_agent(c, t, &s);
-			if (find_object(c, t + 1, obj_mask[r], (erg_rel)r, &o) &&
+			find_object(c, t + 1, obj_mask[r], (erg_rel)r, &o);
+			if (r == ERG_RESTRICTED && !o.n) {
+				/* "barred operators from buying products made by
+				 * Micron": with the buyers unnamed, the vendor */
+				size_t k;
+
+				for (k = t + 1; k < c->n && k < t + 8 && !is_stop(c, k) &&
+				                !is_word(c, k, "from");
+				     k++)
+					;
+				if (is_word(c, k, "from") && has_cue(c, k + 1, ERG_CUE_USE))
+					find_object(c, k + 2, obj_mask[r], ERG_PURCHASED, &o);
+			} else if (o.n &&
 			    r == ERG_RESTRICTED && is_word(c, o.last + 1, "from")) {
 				/* "barred Huawei from buying H20 chips" */
 				elist more = {0};
