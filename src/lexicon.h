@@ -52,6 +52,7 @@ typedef enum {
 	ERG_CUE_CHIPNOUN,  /* chip, chips, processors: the head after a model */
 	ERG_CUE_GENERIC,   /* companies, buyers: an unnamed group as an actor */
 	ERG_CUE_MEASURE,   /* the order, the rules: a measure standing for its agency */
+	ERG_CUE_CALL,      /* called: summoned when "... into a meeting" follows */
 	ERG_NCUES
 } erg_cue;
 

@@ -830,7 +830,7 @@ static erg_err try_obligation(ctx *c, size_t m)
 static erg_err try_licence(ctx *c, size_t lic)
 {
 	elist a = {0}, o = {0}, more = {0};
-	size_t need = lic, j;
+	size_t need = lic, j, from;
 	uint8_t neg, hedge;
 	erg_err e;
 
@@ -841,17 +841,19 @@ static erg_err try_licence(ctx *c, size_t lic)
 		}
 	if (need == lic)
 		return ERG_OK;
-	/* "it must seek U.S. government approval": the agency inside */
-	if (!find_subject(c, need, M_AGENCY, &a)) {
+	if (find_subject(c, need, M_AGENCY, &a)) {
+		from = a.last + 1;
+	} else {
+		/* "it must seek U.S. government approval": the agency inside */
 		for (j = need + 1; j < lic && !has_ent(c, j, M_AGENCY); j++)
 			;
 		if (j == lic)
 			return ERG_OK;
 		collect_right(c, j, M_AGENCY, &a);
-		a.first = need > 6 ? need - 6 : 0;
-		a.last = a.first;
+		from = need > 8 ? need - 8 : 0;
+		a.first = from;
 	}
-	for (j = a.last + 1; j < need; j++) {
+	for (j = from; j < need; j++) {
 		size_t k = member_at(c, j, M_COMPANY | M_CHIP);
 
 		if (k >= c->n)
@@ -950,6 +952,32 @@ static erg_err try_listing(ctx *c, size_t add)
 	if ((e = emit_all(c, ERG_RESTRICTED, &a, &x, neg, hedge, "listing")))
 		return e;
 	return ERG_OK;
+}
+
+/* "called Nvidia representatives into a meeting", "hauled executives in
+ * for talks": summoned, when the meeting follows the company. */
+static erg_err try_call(ctx *c, size_t v)
+{
+	elist a = {0}, x = {0};
+	size_t j;
+	uint8_t neg, hedge;
+
+	if (!find_object(c, v + 1, M_COMPANY, ERG_SUMMONED, &x))
+		return ERG_OK;
+	for (j = x.last + 1; j < c->n && j < x.last + 5 && !is_stop(c, j); j++)
+		if ((is_word(c, j, "into") || is_word(c, j, "in") ||
+		     is_word(c, j, "to")) &&
+		    (has_cue(c, j + 1 + is_word(c, j + 1, "a"), ERG_CUE_THEAGENCY) ||
+		     is_word(c, j + 1 + is_word(c, j + 1, "a"), "meeting") ||
+		     is_word(c, j + 1 + is_word(c, j + 1, "a"), "meetings") ||
+		     is_word(c, j + 1, "for")))
+			break;
+	if (j >= c->n || j >= x.last + 5 || is_stop(c, j))
+		return ERG_OK;
+	if (!find_subject(c, v, M_AGENCY, &a))
+		return ERG_OK;
+	modality(c, a.first, v, &neg, &hedge);
+	return emit_all(c, ERG_SUMMONED, &a, &x, neg, hedge, "summon-call");
 }
 
 /* Noun or verb?  "the ban on", "their purchases of", "a ban" are nouns. */
@@ -1264,7 +1292,8 @@ erg_err erg_relate_sentence_trace(const erg_mentions *m, const char *text,
 		if ((has_cue(&c, i, ERG_CUE_MUST) && (e = try_obligation(&c, i))) ||
 		    (has_cue(&c, i, ERG_CUE_LICENCE) && !c.used[i] &&
 		     (e = try_licence(&c, i))) ||
-		    (has_cue(&c, i, ERG_CUE_ADD) && (e = try_listing(&c, i))))
+		    (has_cue(&c, i, ERG_CUE_ADD) && (e = try_listing(&c, i))) ||
+		    (has_cue(&c, i, ERG_CUE_CALL) && (e = try_call(&c, i))))
 			return e;
 	for (size_t i = 0; i < nitems; i++)
 		if (!c.used[i] && (items[i].sense.verbs || items[i].sense.nouns) &&
