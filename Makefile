@@ -32,6 +32,7 @@ endif
 # make VALGRIND=1 test: every test binary and CLI run under memcheck.
 ifeq ($(VALGRIND),1)
 export ERG_WRAP := valgrind -q --error-exitcode=99 --leak-check=full \
+                   --suppressions=$(CURDIR)/tests/valgrind.supp \
                    --errors-for-leak-kinds=definite,indirect
 endif
 

@@ -304,6 +304,14 @@ static int find_subject(const ctx *c, size_t from, unsigned mask, elist *l)
 				j = k - 1;
 				continue;
 			}
+			/* "The H20, a less capable Nvidia chip, was banned": step
+			 * over the appositive to the noun it renames */
+			if (is_punct(c, k, ',') && k + 1 < j &&
+			    (is_word(c, k + 1, "a") || is_word(c, k + 1, "an")) &&
+			    k > 0 && c->it[k - 1].nents) {
+				j = k;
+				continue;
+			}
 		}
 		/* "U.S. processors": a country naming a product's origin;
 		 * "China's industry": an owner; "exports to China": a place */
@@ -612,6 +620,12 @@ static int vendor_frame(const ctx *c, size_t i, size_t t)
 				return 1;
 		return 0;
 	}
+	/* "bought products made by Micron" */
+	if (i >= 2 && has_cue(c, i - 1, ERG_CUE_BY) &&
+	    (is_word(c, i - 2, "made") || is_word(c, i - 2, "produced") ||
+	     is_word(c, i - 2, "manufactured") || is_word(c, i - 2, "supplied") ||
+	     is_word(c, i - 2, "powered") || is_word(c, i - 2, "designed")))
+		return 1;
 	if (is_poss(c, j))
 		j++;
 	while (j < c->n && j < i + 4 && has_cue(c, j, ERG_CUE_FILLER) &&
@@ -1204,9 +1218,15 @@ static erg_err relate_makers(ctx *c)
 			 * H100", "its new chip, the Ascend 910D" */
 			if (!(c->it[i].sense.cues & CUE(ERG_CUE_ITS)) && !c->it[i].poss)
 				continue;
+			/* only adjectives between: "Indosat's use of the RNGD" and
+			 * "its licence to sell the H20" name no maker */
 			for (j = i + 1 + c->it[i].poss;
 			     j < c->n && j < i + 5 && !c->it[j].nents && !is_stop(c, j) &&
-			     !is_punct(c, j, ',') && !c->it[j].sense.verbs;
+			     !is_punct(c, j, ',') && !c->it[j].sense.verbs &&
+			     !c->it[j].sense.nouns && !has_cue(c, j, ERG_CUE_PREP) &&
+			     !has_cue(c, j, ERG_CUE_USE) &&
+			     !has_cue(c, j, ERG_CUE_PRODUCT) &&
+			     !has_cue(c, j, ERG_CUE_LICENCE);
 			     j++)
 				;
 			if (is_punct(c, j, ',') && j > 0 &&
