@@ -368,7 +368,8 @@ static int find_object_until(const ctx *c, size_t from, size_t limit,
 		     is_word(c, j - 1, "manufactured") ||
 		     is_word(c, j - 1, "designed")))
 			continue;
-		if (is_stop(c, j) || has_cue(c, j, ERG_CUE_BY))
+		if (is_stop(c, j) || has_cue(c, j, ERG_CUE_BY) ||
+		    has_cue(c, j, ERG_CUE_QUESTION))
 			return 0;
 		if (is_word(c, j, "to") && rel != ERG_RESTRICTED)
 			return 0;
@@ -493,6 +494,9 @@ static void modality(const ctx *c, size_t lo, size_t hi, uint8_t *neg,
 		/* "Neither Tencent nor ...", "No company bought ..." */
 		if ((j >= lo || j + 1 == lo) && has_cue(c, j, ERG_CUE_NEGATION))
 			*neg = 1;
+		/* "analysts expect Beijing to ban ..." */
+		if (j + 1 == lo && has_cue(c, j, ERG_CUE_HEDGE))
+			*hedge = 1;
 		if ((j >= lo && has_cue(c, j, ERG_CUE_HEDGE)) ||
 		    has_cue(c, j, ERG_CUE_QUESTION))
 			*hedge = 1;
@@ -925,8 +929,12 @@ static erg_err try_listing(ctx *c, size_t add)
 					find_object(c, k + 1, M_AGENCY, ERG_SUMMONED, &a);
 					break;
 				}
-		/* no agent: the list's keeper is the agency the text is about */
-		if (!a.n) {
+		/* no agent: the list's keeper is the agency the text is about,
+		 * unless the listing sits in a relative clause ("Huawei, which
+		 * was added ..."), an aside about another story */
+		if (!a.n && !(add >= 2 && (is_word(c, add - 2, "which") ||
+		                           is_word(c, add - 2, "who") ||
+		                           is_word(c, add - 2, "that")))) {
 			int32_t r = erg_mentions_recent(c->m, ERG_AGENCY);
 
 			for (size_t k = 0; k < add && r >= 0; k++)
