@@ -48,7 +48,7 @@ static const char *const rel_names[ERG_NRELS] = {"summoned", "purchased",
 static const char *const cue_names[ERG_NCUES] = {
 	"negation", "deny", "hedge", "question", "directive", "halt", "avoid", "use", "must", "need", "licence", "add", "list", "legal", "corp-word", "prep", "be",
 	"by", "break", "include", "filler", "product", "group", "the-company",
-	"the-agency", "the-chip", "its", "it", "chip-noun", "generic", "measure", "call"};
+	"the-agency", "the-chip", "its", "it", "chip-noun", "generic", "measure", "call", "sell"};
 
 const char *erg_etype_name(erg_etype t)
 {
@@ -428,7 +428,7 @@ static erg_err add_forms(erg_lexicon *lx, char *list, const line_role *r,
 		case 0: ph->sense.entity = r->entity; break;
 		case 1: ph->sense.verbs |= (uint16_t)(1u << r->value); break;
 		case 2: ph->sense.nouns |= (uint16_t)(1u << r->value); break;
-		default: ph->sense.cues |= 1u << r->value; break;
+		default: ph->sense.cues |= UINT64_C(1) << r->value; break;
 		}
 	}
 	return ERG_OK;

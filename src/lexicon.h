@@ -53,8 +53,12 @@ typedef enum {
 	ERG_CUE_GENERIC,   /* companies, buyers: an unnamed group as an actor */
 	ERG_CUE_MEASURE,   /* the order, the rules: a measure standing for its agency */
 	ERG_CUE_CALL,      /* called: summoned when "... into a meeting" follows */
+	ERG_CUE_SELL,      /* sold, shipped: the buyer after "to" purchased */
 	ERG_NCUES
 } erg_cue;
+
+/* Cue classes are bits of a 64-bit mask. */
+_Static_assert(ERG_NCUES <= 64, "too many cue classes for erg_sense.cues");
 
 typedef struct {
 	char *name;       /* canonical name */
@@ -68,7 +72,7 @@ typedef struct {
 	int32_t entity;   /* index into entities, or -1 */
 	uint16_t verbs;   /* bit r: a verb trigger of relation r */
 	uint16_t nouns;   /* bit r: a noun trigger of relation r */
-	uint32_t cues;    /* bit c: member of cue class c */
+	uint64_t cues;    /* bit c: member of cue class c */
 } erg_sense;
 
 typedef struct erg_lexicon erg_lexicon;

@@ -170,18 +170,18 @@ static int is_connector(const char *text, const erg_token *toks,
 static void resolve(erg_mentions *m, erg_item *it, const erg_item *next,
                     int32_t actor_before)
 {
-	uint32_t c = it->sense.cues;
+	uint64_t c = it->sense.cues;
 	int want = -1;
 
 	/* "China has built computers with its own chip": its is the
 	 * sentence's actor; "Since 2019, it has sanctioned ...": it goes on
 	 * with the actor the previous sentence opened with */
-	if ((c & (1u << ERG_CUE_ITS)) && actor_before >= 0 &&
-	    !(next && (next->sense.cues & (1u << ERG_CUE_PRODUCT)))) {
+	if ((c & (UINT64_C(1) << ERG_CUE_ITS)) && actor_before >= 0 &&
+	    !(next && (next->sense.cues & (UINT64_C(1) << ERG_CUE_PRODUCT)))) {
 		set_ents(it, &actor_before, 1, 1);
 		return;
 	}
-	if ((c & (1u << ERG_CUE_IT)) && actor_before < 0 && m->topic >= 0 &&
+	if ((c & (UINT64_C(1) << ERG_CUE_IT)) && actor_before < 0 && m->topic >= 0 &&
 	    m->sentno - m->topic_at == 1) {
 		int other = erg_lexicon_entity(m->lx, (size_t)m->topic)->type ==
 		                    ERG_AGENCY
@@ -197,33 +197,33 @@ static void resolve(erg_mentions *m, erg_item *it, const erg_item *next,
 		return;
 	}
 
-	if (c & (1u << ERG_CUE_GROUP)) {
+	if (c & (UINT64_C(1) << ERG_CUE_GROUP)) {
 		if (m->ngroup && m->sentno - m->group_at <= COREF_WINDOW)
 			set_ents(it, m->group, m->ngroup, 1);
 		return;
 	}
-	if ((c & (1u << ERG_CUE_ITS)) && next &&
-	    (next->sense.cues & (1u << ERG_CUE_PRODUCT)) &&
+	if ((c & (UINT64_C(1) << ERG_CUE_ITS)) && next &&
+	    (next->sense.cues & (UINT64_C(1) << ERG_CUE_PRODUCT)) &&
 	    m->last[ERG_CHIP] >= 0) {
 		/* "its sale" is a product's */
 		want = ERG_CHIP;
-	} else if ((c & (1u << ERG_CUE_ITS)) &&
+	} else if ((c & (UINT64_C(1) << ERG_CUE_ITS)) &&
 	           !(next && (next->sense.nouns & ((1u << ERG_RESTRICTED) |
 	                                           (1u << ERG_SUMMONED))))) {
 		/* "its shares" a company's; "its ban" an actor's, as "it" */
 		want = ERG_COMPANY;
-	} else if (c & ((1u << ERG_CUE_IT) | (1u << ERG_CUE_ITS))) {
+	} else if (c & ((UINT64_C(1) << ERG_CUE_IT) | (UINT64_C(1) << ERG_CUE_ITS))) {
 		/* "it" is whichever actor was named last */
 		want = m->last[ERG_AGENCY] >= 0 &&
 		               (m->last[ERG_COMPANY] < 0 ||
 		                m->last_seq[ERG_AGENCY] > m->last_seq[ERG_COMPANY])
 		           ? ERG_AGENCY
 		           : ERG_COMPANY;
-	} else if (c & (1u << ERG_CUE_THECOMPANY)) {
+	} else if (c & (UINT64_C(1) << ERG_CUE_THECOMPANY)) {
 		want = ERG_COMPANY;
-	} else if (c & (1u << ERG_CUE_THEAGENCY)) {
+	} else if (c & (UINT64_C(1) << ERG_CUE_THEAGENCY)) {
 		want = ERG_AGENCY;
-	} else if (c & (1u << ERG_CUE_THECHIP)) {
+	} else if (c & (UINT64_C(1) << ERG_CUE_THECHIP)) {
 		want = ERG_CHIP;
 	}
 	if (want >= 0 && m->last[want] >= 0 &&
@@ -231,7 +231,7 @@ static void resolve(erg_mentions *m, erg_item *it, const erg_item *next,
 		set_ents(it, &m->last[want], 1, 1);
 	/* "it" keeps the other actor as a second reading, for a slot that
 	 * only one of them fits ("the CAC summoned it") */
-	if ((c & (1u << ERG_CUE_IT)) && it->nents == 1) {
+	if ((c & (UINT64_C(1) << ERG_CUE_IT)) && it->nents == 1) {
 		int other = want == ERG_AGENCY ? ERG_COMPANY : ERG_AGENCY;
 
 		if (m->last[other] >= 0 &&
@@ -259,7 +259,7 @@ static void remember(erg_mentions *m, const char *text, const erg_token *toks,
 		 * passing is not what a later "it" or "the regulator" means */
 		if (t == ERG_AGENCY && !it->coref &&
 		    (it->poss ||
-		     (i > 0 && (items[i - 1].sense.cues & (1u << ERG_CUE_PREP)))))
+		     (i > 0 && (items[i - 1].sense.cues & (UINT64_C(1) << ERG_CUE_PREP)))))
 			continue;
 		if (t >= 0 && !it->coref) {
 			m->last[t] = it->ents[it->nents - 1];
@@ -293,7 +293,7 @@ static void remember(erg_mentions *m, const char *text, const erg_token *toks,
 			continue;
 		}
 		if (!is_connector(text, toks, it) &&
-		    !(it->sense.cues & (1u << ERG_CUE_FILLER)))
+		    !(it->sense.cues & (UINT64_C(1) << ERG_CUE_FILLER)))
 			gap_ok = 0;
 	}
 }
@@ -373,7 +373,7 @@ static erg_sense token_sense(const erg_mentions *m, const char *text,
 static int tok_cue(const erg_mentions *m, const char *text,
                    const erg_token *toks, size_t i, erg_cue c)
 {
-	return (token_sense(m, text, toks, i).cues & (1u << c)) != 0;
+	return (token_sense(m, text, toks, i).cues & (UINT64_C(1) << c)) != 0;
 }
 
 /* Past a company name: its legal form and corporate words ("Huawei
@@ -434,7 +434,7 @@ static size_t unknown_company(erg_mentions *m, const char *text,
 	       (toks[j].flags & ERG_TF_CAP)) {
 		erg_sense s = token_sense(m, text, toks, j);
 
-		if (s.cues & ((1u << ERG_CUE_LEGAL) | (1u << ERG_CUE_CORPWORD))) {
+		if (s.cues & ((UINT64_C(1) << ERG_CUE_LEGAL) | (UINT64_C(1) << ERG_CUE_CORPWORD))) {
 			if (j == i)
 				return 0;
 			nsuffix++;
@@ -701,11 +701,11 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 			elliptic_model(m, text, toks, it, i);
 	for (i = 0; i < items->len; i++)
 		if (!it[i].nents && (it[i].sense.cues &
-		                     ((1u << ERG_CUE_GROUP) | (1u << ERG_CUE_ITS) |
-		                      (1u << ERG_CUE_THECOMPANY) |
-		                      (1u << ERG_CUE_THEAGENCY) |
-		                      (1u << ERG_CUE_IT) |
-		                      (1u << ERG_CUE_THECHIP)))) {
+		                     ((UINT64_C(1) << ERG_CUE_GROUP) | (UINT64_C(1) << ERG_CUE_ITS) |
+		                      (UINT64_C(1) << ERG_CUE_THECOMPANY) |
+		                      (UINT64_C(1) << ERG_CUE_THEAGENCY) |
+		                      (UINT64_C(1) << ERG_CUE_IT) |
+		                      (UINT64_C(1) << ERG_CUE_THECHIP)))) {
 			int32_t actor = -1;
 
 			/* earlier items of this sentence count as recent */
@@ -714,7 +714,7 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 				int t = erg_item_type(m, &it[k]);
 
 				if ((t == ERG_AGENCY || t == ERG_COMPANY) && !it[k].poss &&
-				    !(k > 0 && (it[k - 1].sense.cues & (1u << ERG_CUE_PREP))))
+				    !(k > 0 && (it[k - 1].sense.cues & (UINT64_C(1) << ERG_CUE_PREP))))
 					actor = it[k].ents[0];
 			}
 			resolve(m, &it[i], i + 1 < items->len ? &it[i + 1] : NULL,
@@ -725,7 +725,7 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 		int t = erg_item_type(m, &it[i]);
 
 		if ((t == ERG_AGENCY || t == ERG_COMPANY) && !it[i].poss &&
-		    !(i > 0 && (it[i - 1].sense.cues & (1u << ERG_CUE_PREP)))) {
+		    !(i > 0 && (it[i - 1].sense.cues & (UINT64_C(1) << ERG_CUE_PREP)))) {
 			m->topic = it[i].ents[0];
 			m->topic_at = m->sentno;
 			break;

@@ -19,7 +19,7 @@
 #define M_AGENCY (1u << ERG_AGENCY)
 #define M_COMPANY (1u << ERG_COMPANY)
 #define M_CHIP (1u << ERG_CHIP)
-#define CUE(k) (1u << (k))
+#define CUE(k) (UINT64_C(1) << (k))
 
 /* How far searches look, in items, and how many unknown words an object
  * search may cross before it gives up. */
@@ -952,10 +952,10 @@ static erg_err try_listing(ctx *c, size_t add)
 		find_object_until(c, add + 1, to, M_COMPANY, ERG_RESTRICTED, &x);
 		/* "the entities added to the trade blacklist, which includes
 		 * Cambricon and CETC": the list named after the blacklist */
-		if (!x.n && !a.n && is_punct(c, j + 1, ',') &&
+		if (!x.n && is_punct(c, j + 1, ',') &&
 		    (is_word(c, j + 2, "which") || has_cue(c, j + 2, ERG_CUE_INCLUDE))) {
 			find_object(c, j + 3, M_COMPANY, ERG_RESTRICTED, &x);
-			if (x.n) {
+			if (x.n && !a.n) {
 				int32_t r = erg_mentions_recent(c->m, ERG_AGENCY);
 
 				if (r >= 0) {
@@ -1000,6 +1000,47 @@ static erg_err try_call(ctx *c, size_t v)
 		return ERG_OK;
 	modality(c, a.first, v, &neg, &hedge);
 	return emit_all(c, ERG_SUMMONED, &a, &x, neg, hedge, "summon-call");
+}
+
+/* "Samsung has started shipping HBM3E chips to Nvidia", "Nvidia sold
+ * H20s to Tencent": the company the goods go to purchased them (or
+ * bought from the seller, when no chip is named). */
+static erg_err try_sale(ctx *c, size_t v)
+{
+	elist seller = {0}, goods = {0}, buyer = {0};
+	size_t j;
+	uint8_t neg, hedge;
+	erg_err e;
+
+	for (j = v + 1; j < c->n && j < v + 10 && !is_word(c, j, "to") &&
+	                !is_stop(c, j);
+	     j++)
+		;
+	/* the buyer is named right after "to" ("to their operations" is
+	 * where goods go, not who buys them) */
+	if (!is_word(c, j, "to") || is_word(c, j + 1, "its") ||
+	    is_word(c, j + 1, "their") ||
+	    !find_object(c, j + 1, M_COMPANY, ERG_SUMMONED, &buyer) ||
+	    buyer.first != j + 1)
+		return ERG_OK;
+	find_object_until(c, v + 1, j, M_CHIP, ERG_PURCHASED, &goods);
+	find_subject(c, v, M_COMPANY, &seller);
+	if (!goods.n) {
+		/* "sold its chips to Tencent": the seller is the vendor, when
+		 * what was sold is a product */
+		size_t k;
+
+		for (k = v + 1; k < j && !has_cue(c, k, ERG_CUE_CHIPNOUN); k++)
+			;
+		if (k == j || !seller.n)
+			return ERG_OK;
+		goods = seller;
+	}
+	modality(c, seller.n && seller.last < v ? seller.first : v, v, &neg,
+	         &hedge);
+	if ((e = emit_all(c, ERG_PURCHASED, &buyer, &goods, neg, hedge, "sale")))
+		return e;
+	return ERG_OK;
 }
 
 /* Noun or verb?  "the ban on", "their purchases of", "a ban" are nouns. */
@@ -1203,6 +1244,11 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			continue;
 		}
 		modality(c, lo, t, &neg, &hedge);
+		/* "sought approval to buy", "applied for licences to buy": a
+		 * purchase waiting for a licence has not happened */
+		for (size_t k = lo; r == ERG_PURCHASED && k < t; k++)
+			if (has_cue(c, k, ERG_CUE_LICENCE))
+				hedge = 1;
 		if ((e = emit_all(c, (erg_rel)r, &s, &o, neg, hedge, rule)))
 			return e;
 	}
@@ -1321,7 +1367,8 @@ erg_err erg_relate_sentence_trace(const erg_mentions *m, const char *text,
 		    (has_cue(&c, i, ERG_CUE_LICENCE) && !c.used[i] &&
 		     (e = try_licence(&c, i))) ||
 		    (has_cue(&c, i, ERG_CUE_ADD) && (e = try_listing(&c, i))) ||
-		    (has_cue(&c, i, ERG_CUE_CALL) && (e = try_call(&c, i))))
+		    (has_cue(&c, i, ERG_CUE_CALL) && (e = try_call(&c, i))) ||
+		    (has_cue(&c, i, ERG_CUE_SELL) && (e = try_sale(&c, i))))
 			return e;
 	for (size_t i = 0; i < nitems; i++)
 		if (!c.used[i] && (items[i].sense.verbs || items[i].sense.nouns) &&
