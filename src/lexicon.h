@@ -54,6 +54,7 @@ typedef enum {
 	ERG_CUE_MEASURE,   /* the order, the rules: a measure standing for its agency */
 	ERG_CUE_CALL,      /* called: summoned when "... into a meeting" follows */
 	ERG_CUE_SELL,      /* sold, shipped: the buyer after "to" purchased */
+	ERG_CUE_AGENCYWORD,/* Ministry, Bureau, Administration: an agency's name */
 	ERG_NCUES
 } erg_cue;
 

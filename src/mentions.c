@@ -497,6 +497,64 @@ static size_t unknown_company(erg_mentions *m, const char *text,
 	return stop - i;
 }
 
+/* An agency the lexicon lacks, by its name's form: "Ministry of Digital
+ * Affairs", "Bureau of Export Control", "National Cyber Security
+ * Administration".  Learned for the run, like unknown companies.  Returns
+ * the tokens it spans, 0 if there is none at i. */
+static size_t unknown_agency(erg_mentions *m, const char *text,
+                             const erg_token *toks, size_t i, size_t end,
+                             int32_t *ent)
+{
+	size_t j = i, last = i, heads = 0;
+	char name[256];
+	size_t nlen = 0;
+
+	while (j < end && j < i + 10) {
+		const erg_token *t = &toks[j];
+		erg_sense s = token_sense(m, text, toks, j);
+		int joiner = t->kind == ERG_TOK_WORD && !(t->flags & ERG_TF_CAP) &&
+		             (is_word(text, t, "of") || is_word(text, t, "for") ||
+		              is_word(text, t, "and") || is_word(text, t, "on"));
+
+		if (joiner && j > i && j + 1 < end &&
+		    (toks[j + 1].flags & ERG_TF_CAP) &&
+		    toks[j + 1].kind == ERG_TOK_WORD) {
+			j++;
+			continue;
+		}
+		if (t->kind != ERG_TOK_WORD || !(t->flags & ERG_TF_CAP) ||
+		    s.entity >= 0 || s.verbs || s.nouns)
+			break;
+		if (s.cues & (UINT64_C(1) << ERG_CUE_AGENCYWORD))
+			heads++;
+		else if (s.cues & ~((UINT64_C(1) << ERG_CUE_FILLER) |
+		                    (UINT64_C(1) << ERG_CUE_PREP)))
+			break;
+		last = j++;
+	}
+	/* the head opens ("Ministry of ...") or closes ("... Administration") */
+	if (!heads || last == i ||
+	    (!tok_cue(m, text, toks, i, ERG_CUE_AGENCYWORD) &&
+	     !tok_cue(m, text, toks, last, ERG_CUE_AGENCYWORD)))
+		return 0;
+	for (size_t k = i; k <= last; k++) {
+		if (nlen + toks[k].len + 2 > sizeof name)
+			return 0;
+		if (nlen)
+			name[nlen++] = ' ';
+		memcpy(name + nlen, text + toks[k].off, toks[k].len);
+		nlen += toks[k].len;
+	}
+	name[nlen] = '\0';
+	*ent = erg_lexicon_find(m->lx, name, ERG_AGENCY);
+	if (*ent < 0) {
+		*ent = erg_lexicon_add_entity(m->lx, name, ERG_AGENCY, "");
+		if (*ent < 0 || erg_lexicon_add_alias(m->lx, *ent, name))
+			return 0;
+	}
+	return last + 1 - i;
+}
+
 /* "B40", "MI350", "910D": a product code. */
 static int model_code(const char *text, const erg_token *t)
 {
@@ -603,9 +661,16 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 		/* a cue phrase ("the ministry") yields to an entity that starts
 		 * inside it and reaches further ("Ministry of Commerce") */
 		for (size_t k = 1; n > 1 && sense.entity < 0 && k < n; k++) {
-			erg_sense inner;
+			erg_sense inner = {-1, 0, 0, 0};
 			size_t kn = erg_lexicon_match(m->lx, text, toks, i + k, end,
 			                              &inner);
+
+			/* "the Ministry of Digital Affairs": a new agency too */
+			if ((!kn || inner.entity < 0) && !headline &&
+			    (toks[i + k].flags & ERG_TF_CAP) &&
+			    tok_cue(m, text, toks, i + k, ERG_CUE_AGENCYWORD))
+				kn = unknown_agency(m, text, toks, i + k, end,
+				                    &inner.entity);
 
 			if (kn && inner.entity >= 0 && k + kn > n) {
 				n = erg_lexicon_match(m->lx, text, toks, i, i + k, &sense);
@@ -631,6 +696,8 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 		}
 		if (n == 0 && sense.entity < 0 && (t->flags & ERG_TF_CAP) && !headline)
 			n = unknown_company(m, text, toks, i, end, &sense.entity);
+		if (n == 0 && sense.entity < 0 && (t->flags & ERG_TF_CAP) && !headline)
+			n = unknown_agency(m, text, toks, i, end, &sense.entity);
 		if (n == 0 && sense.entity < 0) {
 			erg_item *prev = items->len ? (erg_item *)items->data +
 			                                  items->len - 1
