@@ -300,6 +300,20 @@ static void remember(erg_mentions *m, const char *text, const erg_token *toks,
 
 /* "Ascend 910B, 910C and 910D": a bare model code after a chip in a
  * list shares the chip's family name, when the lexicon knows the result. */
+/* The entity of this name and type, added to the lexicon (with its name
+ * as an alias) when the text is the first to show it; -1 on failure. */
+static int32_t learn(erg_mentions *m, const char *name, erg_etype type)
+{
+	int32_t id = erg_lexicon_find(m->lx, name, type);
+
+	if (id >= 0)
+		return id;
+	id = erg_lexicon_add_entity(m->lx, name, type, "");
+	if (id < 0 || erg_lexicon_add_alias(m->lx, id, name))
+		return -1;
+	return id;
+}
+
 static int model_code(const char *text, const erg_token *t);
 
 static void elliptic_model(erg_mentions *m, const char *text,
@@ -329,11 +343,8 @@ static void elliptic_model(erg_mentions *m, const char *text,
 	snprintf(name, sizeof name, "%.*s %.*s", (int)(sp - prev->name),
 	         prev->name, (int)t->len, text + t->off);
 	id = erg_lexicon_find(m->lx, name, ERG_CHIP);
-	if (id < 0 && model_code(text, t)) {
-		id = erg_lexicon_add_entity(m->lx, name, ERG_CHIP, "");
-		if (id >= 0 && erg_lexicon_add_alias(m->lx, id, name))
-			id = -1;
-	}
+	if (id < 0 && model_code(text, t))
+		id = learn(m, name, ERG_CHIP);
 	if (id >= 0)
 		set_ents(&it[i], &id, 1, 0);
 }
@@ -471,8 +482,7 @@ static size_t unknown_company(erg_mentions *m, const char *text,
 	if (*ent < 0) {
 		char *sp1, *sp2;
 
-		*ent = erg_lexicon_add_entity(m->lx, name, ERG_COMPANY, "");
-		if (*ent < 0 || erg_lexicon_add_alias(m->lx, *ent, name))
+		if ((*ent = learn(m, name, ERG_COMPANY)) < 0)
 			return 0;
 		/* "Fujian Jinhua Integrated Circuit" is later "Fujian Jinhua" */
 		sp1 = strchr(name, ' ');
@@ -546,13 +556,8 @@ static size_t unknown_agency(erg_mentions *m, const char *text,
 		nlen += toks[k].len;
 	}
 	name[nlen] = '\0';
-	*ent = erg_lexicon_find(m->lx, name, ERG_AGENCY);
-	if (*ent < 0) {
-		*ent = erg_lexicon_add_entity(m->lx, name, ERG_AGENCY, "");
-		if (*ent < 0 || erg_lexicon_add_alias(m->lx, *ent, name))
-			return 0;
-	}
-	return last + 1 - i;
+	*ent = learn(m, name, ERG_AGENCY);
+	return *ent < 0 ? 0 : last + 1 - i;
 }
 
 /* "B40", "MI350", "910D": a product code. */
@@ -584,7 +589,6 @@ static int32_t unknown_chip(erg_mentions *m, const char *text,
 {
 	const erg_token *t = &toks[i];
 	char name[160];
-	int32_t id;
 	int ok = 0;
 
 	/* "AMD Instinct GPUs": a product family between maker and noun */
@@ -611,13 +615,7 @@ static int32_t unknown_chip(erg_mentions *m, const char *text,
 	if (!ok || t->len >= sizeof name)
 		return -1;
 	snprintf(name, sizeof name, "%.*s", (int)t->len, text + t->off);
-	id = erg_lexicon_find(m->lx, name, ERG_CHIP);
-	if (id < 0) {
-		id = erg_lexicon_add_entity(m->lx, name, ERG_CHIP, "");
-		if (id < 0 || erg_lexicon_add_alias(m->lx, id, name))
-			return -1;
-	}
-	return id;
+	return learn(m, name, ERG_CHIP);
 }
 
 /* "Ascend" + "910D" -> the chip "Ascend 910D". */
@@ -625,18 +623,11 @@ static int32_t family_model(erg_mentions *m, const char *text,
                             const erg_token *t, int32_t family)
 {
 	char name[160];
-	int32_t id;
 
 	snprintf(name, sizeof name, "%s %.*s",
 	         erg_lexicon_entity(m->lx, (size_t)family)->name, (int)t->len,
 	         text + t->off);
-	id = erg_lexicon_find(m->lx, name, ERG_CHIP);
-	if (id < 0) {
-		id = erg_lexicon_add_entity(m->lx, name, ERG_CHIP, "");
-		if (id < 0 || erg_lexicon_add_alias(m->lx, id, name))
-			return -1;
-	}
-	return id;
+	return learn(m, name, ERG_CHIP);
 }
 
 erg_err erg_mentions_sentence(erg_mentions *m, const char *text,

@@ -188,6 +188,19 @@ static size_t skip_paren(const ctx *c, size_t i)
 	return i;
 }
 
+/* Skip, going left, a parenthetical "( ... )" that ends at i; returns the
+ * item before it, or i if there is none. */
+static size_t skip_paren_left(const ctx *c, size_t i)
+{
+	size_t q = i;
+
+	if (!is_punct(c, i, ')'))
+		return i;
+	while (q > 0 && i - q < 8 && !is_punct(c, q, '('))
+		q--;
+	return is_punct(c, q, '(') && q > 0 ? q - 1 : i;
+}
+
 /* Collect the list whose first member is at i, going right. */
 static void collect_right(const ctx *c, size_t i, unsigned mask, elist *l)
 {
@@ -246,16 +259,6 @@ static void collect_left(const ctx *c, size_t i, unsigned mask, elist *l)
 		if (j == 0)
 			break;
 		k = j - 1;
-		/* "Alibaba (BABA, Financials), and Tencent": back over a
-		 * parenthetical that follows a member */
-		if (is_punct(c, k, ')')) {
-			size_t q = k;
-
-			while (q > 0 && k - q < 8 && !is_punct(c, q, '('))
-				q--;
-			if (is_punct(c, q, '(') && q > 0)
-				k = q - 1;
-		}
 		/* a member "Nvidia's B40" is the chip: step over its maker */
 		if (etype(c, j) == ERG_CHIP && k >= 2 && is_poss(c, k) &&
 		    has_ent(c, k - 1, M_COMPANY)) {
@@ -270,14 +273,8 @@ static void collect_left(const ctx *c, size_t i, unsigned mask, elist *l)
 			break;
 		while (k > 0 && is_connector(c, k))
 			k--;
-		if (is_punct(c, k, ')')) {
-			size_t q = k;
-
-			while (q > 0 && k - q < 8 && !is_punct(c, q, '('))
-				q--;
-			if (is_punct(c, q, '(') && q > 0)
-				k = q - 1;
-		}
+		/* "Alibaba (BABA, Financials), and Tencent" */
+		k = skip_paren_left(c, k);
 		if (!has_ent(c, k, mask))
 			break;
 		j = k;
