@@ -304,7 +304,8 @@ static int find_subject(const ctx *c, size_t from, unsigned mask, elist *l)
 			/* "The H20, a less capable Nvidia chip, was banned": step
 			 * over the appositive to the noun it renames */
 			if (is_punct(c, k, ',') && k + 1 < j &&
-			    (is_word(c, k + 1, "a") || is_word(c, k + 1, "an")) &&
+			    (is_word(c, k + 1, "a") || is_word(c, k + 1, "an") ||
+			     is_word(c, k + 1, "the")) &&
 			    k > 0 && c->it[k - 1].nents) {
 				j = k;
 				continue;
@@ -381,7 +382,9 @@ static int find_object_until(const ctx *c, size_t from, size_t limit,
 		}
 		/* "restrictions on AI chips, ByteDance said": a comma after the
 		 * object's head noun closes the phrase */
-		if (is_punct(c, j, ',') && head && !has_cue(c, j + 1, ERG_CUE_INCLUDE))
+		if (is_punct(c, j, ',') && head && !has_cue(c, j + 1, ERG_CUE_INCLUDE) &&
+		    !is_word(c, j + 1, "affecting") && !is_word(c, j + 1, "covering") &&
+		    !is_word(c, j + 1, "targeting"))
 			return 0;
 		if (has_cue(c, j, ERG_CUE_CHIPNOUN))
 			head = 1;
@@ -416,6 +419,9 @@ static int is_passive(const ctx *c, size_t t)
 		return 0;
 	if (has_cue(c, t + 1, ERG_CUE_BY))
 		return 1;
+	/* "is prepared to bar", "is in talks to buy": an infinitive */
+	if (t > 0 && is_word(c, t - 1, "to"))
+		return 0;
 	for (size_t j = t; j-- > 0 && t - j <= 4;) {
 		if (has_cue(c, j, ERG_CUE_BE))
 			return 1;
@@ -488,6 +494,18 @@ static void modality(const ctx *c, size_t lo, size_t hi, uint8_t *neg,
 		if (has_cue(c, j, ERG_CUE_DENY))
 			*neg = 1;
 	for (size_t j = start; j < hi && j < c->n; j++) {
+		/* ", which did not name any chips," is about something else */
+		if (is_punct(c, j, ',') &&
+		    (is_word(c, j + 1, "which") || is_word(c, j + 1, "who"))) {
+			size_t k = j + 2;
+
+			while (k < hi && !is_punct(c, k, ','))
+				k++;
+			if (k < hi) {
+				j = k;
+				continue;
+			}
+		}
 		/* "Neither Tencent nor ...", "No company bought ..." */
 		if ((j >= lo || j + 1 == lo) && has_cue(c, j, ERG_CUE_NEGATION))
 			*neg = 1;
@@ -1207,6 +1225,18 @@ static erg_err relate_trigger(ctx *c, size_t t)
 					;
 				if (is_word(c, k, "from") && has_cue(c, k + 1, ERG_CUE_USE))
 					find_object(c, k + 2, obj_mask[r], ERG_PURCHASED, &o);
+			} else if (o.n && r == ERG_RESTRICTED &&
+			           (has_cue(c, o.last + 1, ERG_CUE_USE) ||
+			            has_cue(c, o.last + 1, ERG_CUE_PRODUCT)) &&
+			           is_word(c, o.last + 2, "of")) {
+				/* "banned their purchases of the H20" */
+				elist more = {0};
+
+				if (find_object(c, o.last + 3, M_CHIP, ERG_PURCHASED, &more))
+					for (size_t k = 0; k < more.n && o.n < LIST_MAX; k++) {
+						o.at[o.n] = more.at[k];
+						o.e[o.n++] = more.e[k];
+					}
 			} else if (o.n &&
 			    r == ERG_RESTRICTED && is_word(c, o.last + 1, "from")) {
 				/* "barred Huawei from buying H20 chips" */
@@ -1241,6 +1271,9 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			continue;
 		}
 		modality(c, lo, t, &neg, &hedge);
+		/* "summoned neither Inspur nor Sugon" */
+		if (o.first > 0 && o.first > t && has_cue(c, o.first - 1, ERG_CUE_NEGATION))
+			neg = 1;
 		/* "sought approval to buy", "applied for licences to buy": a
 		 * purchase waiting for a licence has not happened */
 		for (size_t k = lo; r == ERG_PURCHASED && k < t; k++)
