@@ -670,7 +670,8 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 				break;
 			}
 		}
-		if (n == 0 && (t->flags & ERG_TF_UPPER))
+		/* short forms the text defined: "(CAC)", "(Xinyuan)" */
+		if (n == 0 && (t->flags & ERG_TF_CAP))
 			sense.entity = find_acronym(m, text + t->off, t->len);
 		if (n == 0 && sense.entity < 0 && t->len > 2 &&
 		    text[t->off + t->len - 1] == 's' && (t->flags & ERG_TF_CAP)) {

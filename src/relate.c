@@ -419,9 +419,15 @@ static int is_passive(const ctx *c, size_t t)
 		return 0;
 	if (has_cue(c, t + 1, ERG_CUE_BY))
 		return 1;
-	/* "is prepared to bar", "is in talks to buy": an infinitive */
-	if (t > 0 && is_word(c, t - 1, "to"))
-		return 0;
+	/* "is prepared to bar", "is in talks to buy": an infinitive (the
+	 * "to" may close a cue phrase such as "prepared to") */
+	if (t > 0) {
+		const erg_item *p = &c->it[t - 1];
+		const erg_token *lt = &c->toks[p->tok + p->ntok - 1];
+
+		if (lt->len == 2 && strncasecmp(c->text + lt->off, "to", 2) == 0)
+			return 0;
+	}
 	for (size_t j = t; j-- > 0 && t - j <= 4;) {
 		if (has_cue(c, j, ERG_CUE_BE))
 			return 1;
@@ -760,6 +766,35 @@ static erg_err try_directive(ctx *c, size_t d, int *matched)
 			;
 		find_object_until(c, d + 1, j, M_COMPANY, ERG_SUMMONED, &x);
 	}
+	/* "asked Tencent and Baidu why they bought ...", "told X to explain":
+	 * demanding explanations is a summons */
+	if (!passive && x.n &&
+	    (is_word(c, j, "why") || is_word(c, j, "how") ||
+	     (is_word(c, j, "to") && is_word(c, j + 1, "explain")))) {
+		find_subject(c, d, M_AGENCY, &a);
+		if (a.n) {
+			modality(c, a.first, d, &neg, &hedge);
+			if ((e = emit_all(c, ERG_SUMMONED, &a, &x, neg, hedge,
+			                  "summon-explain")))
+				return e;
+		}
+		return ERG_OK;
+	}
+	/* "ordered a halt to H20 purchases" */
+	if (!x.n && (is_word(c, j, "a") || is_word(c, j, "an")) &&
+	    (is_word(c, j + 1, "halt") || is_word(c, j + 1, "stop") ||
+	     is_word(c, j + 1, "end")) &&
+	    is_word(c, j + 2, "to")) {
+		find_subject(c, d, M_AGENCY, &a);
+		find_object(c, j + 3, M_CHIP | M_COMPANY, ERG_RESTRICTED, &y);
+		if (!a.n || !y.n)
+			return ERG_OK;
+		*matched = 1;
+		mark(c, d);
+		modality(c, a.first, d, &neg, &hedge);
+		return emit_all(c, ERG_RESTRICTED, &a, &y, neg, hedge,
+		                "directive-object");
+	}
 	if (is_word(c, j, "against")) {
 		h = j;
 		avoid = 1;
@@ -844,16 +879,36 @@ static erg_err try_obligation(ctx *c, size_t m)
 			break;
 		}
 	find_subject(c, x.n ? x.first : m, M_AGENCY, &a);
+	if (!a.n) {
+		/* "..., the CAC said" */
+		size_t k = y.last + 1;
+
+		while (k < c->n && k < y.last + 8 && !is_punct(c, k, ','))
+			k++;
+		if (is_punct(c, k, ',') &&
+		    find_object_until(c, k + 1, k + 4, M_AGENCY, ERG_SUMMONED, &a) &&
+		    !(is_word(c, a.last + 1, "said") || is_word(c, a.last + 1, "says") ||
+		      is_word(c, a.last + 1, "announced") ||
+		      is_word(c, a.last + 1, "ordered")))
+			a.n = 0;
+	}
 	if (!a.n)
 		return ERG_OK;
 	mark(c, h);
 	mark(c, u);
-	modality(c, a.first, a.last + 1, &neg, &hedge);
+	modality(c, a.first < m ? a.first : m, m, &neg, &hedge);
 	if ((e = emit_all(c, ERG_RESTRICTED, &a, &x, neg, hedge,
 	                  "obligation-target")) ||
 	    (e = emit_all(c, ERG_RESTRICTED, &a, &y, neg, hedge,
 	                  "obligation-object")))
 		return e;
+	/* purchases an agency orders stopped existed */
+	keep_vendors(c, &y, u);
+	if (has_cue(c, h, ERG_CUE_HALT) &&
+	    ((c->it[u].sense.nouns | c->it[u].sense.verbs) &
+	     (1u << ERG_PURCHASED)))
+		return emit_all(c, ERG_PURCHASED, &x, &y, 0, hedge,
+		                "obligation-halted-purchase");
 	return ERG_OK;
 }
 
