@@ -743,7 +743,7 @@ static int ends_with_prep(const ctx *c, size_t t)
 static erg_err try_directive(ctx *c, size_t d, int *matched)
 {
 	elist a = {0}, x = {0}, y = {0};
-	size_t j, h, u;
+	size_t j, h, u, p;
 	int passive = is_passive(c, d), avoid = 0, buying = 0;
 	uint8_t neg, hedge;
 	erg_err e;
@@ -759,7 +759,8 @@ static erg_err try_directive(ctx *c, size_t d, int *matched)
 		find_subject(c, d, M_AGENCY, &a);
 		/* the targets stand between the verb and "to"/"against" */
 		for (j = d + 1; j < c->n && j < d + OBJECT_REACH + 4 &&
-		                !is_word(c, j, "to") &&
+		                !is_word(c, j, "to") && !is_word(c, j, "why") &&
+		                !is_word(c, j, "how") &&
 		                !is_word(c, j, "against") &&
 		                !has_cue(c, j, ERG_CUE_AVOID) && !is_stop(c, j);
 		     j++)
@@ -768,9 +769,10 @@ static erg_err try_directive(ctx *c, size_t d, int *matched)
 	}
 	/* "asked Tencent and Baidu why they bought ...", "told X to explain":
 	 * demanding explanations is a summons */
+	p = x.n ? x.last + 1 : d + 1;
 	if (!passive && x.n &&
-	    (is_word(c, j, "why") || is_word(c, j, "how") ||
-	     (is_word(c, j, "to") && is_word(c, j + 1, "explain")))) {
+	    (is_word(c, p, "why") || is_word(c, p, "how") ||
+	     (is_word(c, p, "to") && is_word(c, p + 1, "explain")))) {
 		find_subject(c, d, M_AGENCY, &a);
 		if (a.n) {
 			modality(c, a.first, d, &neg, &hedge);
@@ -781,12 +783,12 @@ static erg_err try_directive(ctx *c, size_t d, int *matched)
 		return ERG_OK;
 	}
 	/* "ordered a halt to H20 purchases" */
-	if (!x.n && (is_word(c, j, "a") || is_word(c, j, "an")) &&
-	    (is_word(c, j + 1, "halt") || is_word(c, j + 1, "stop") ||
-	     is_word(c, j + 1, "end")) &&
-	    is_word(c, j + 2, "to")) {
+	if (!x.n && (is_word(c, p, "a") || is_word(c, p, "an")) &&
+	    (is_word(c, p + 1, "halt") || is_word(c, p + 1, "stop") ||
+	     is_word(c, p + 1, "end")) &&
+	    is_word(c, p + 2, "to")) {
 		find_subject(c, d, M_AGENCY, &a);
-		find_object(c, j + 3, M_CHIP | M_COMPANY, ERG_RESTRICTED, &y);
+		find_object(c, p + 3, M_CHIP | M_COMPANY, ERG_RESTRICTED, &y);
 		if (!a.n || !y.n)
 			return ERG_OK;
 		*matched = 1;
