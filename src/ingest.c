@@ -2,6 +2,7 @@
 #include "ingest.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,5 +241,45 @@ void erg_doc_free(erg_doc *d)
 		return;
 	free(d->name);
 	free(d->text);
+	free(d->id);
+	free(d->source);
+	free(d->title);
+	free(d->url);
+	free(d->date);
 	free(d);
+}
+
+erg_err erg_doc_identify(erg_doc *d)
+{
+	uint64_t h = 14695981039346656037u;
+	char buf[32];
+
+	if (!d->title) {
+		/* a plain text's first line is its headline */
+		size_t i = 0, n;
+
+		while (i < d->len && (d->text[i] == ' ' || d->text[i] == '\n'))
+			i++;
+		for (n = 0; i + n < d->len && d->text[i + n] != '\n' && n < 300; n++)
+			;
+		while (n > 0 && d->text[i + n - 1] == ' ')
+			n--;
+		/* never cut a UTF-8 sequence */
+		while (n > 0 && i + n < d->len &&
+		       ((unsigned char)d->text[i + n] & 0xC0) == 0x80)
+			n--;
+		if (n && !(d->title = erg_strndup(d->text + i, n)))
+			return ERG_ENOMEM;
+	}
+	if (d->id)
+		return ERG_OK;
+	if (d->url) {
+		d->id = erg_strndup(d->url, strlen(d->url));
+		return d->id ? ERG_OK : ERG_ENOMEM;
+	}
+	for (size_t i = 0; i < d->len; i++)
+		h = (h ^ (unsigned char)d->text[i]) * 1099511628211u;
+	snprintf(buf, sizeof buf, "hash:%016llx", (unsigned long long)h);
+	d->id = erg_strndup(buf, strlen(buf));
+	return d->id ? ERG_OK : ERG_ENOMEM;
 }

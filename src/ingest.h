@@ -10,9 +10,17 @@
 #define ERG_DOC_MAX ((size_t)64 << 20)
 
 typedef struct {
-	char *name;  /* the input path as given ("-" for stdin) */
-	char *text;  /* normalised UTF-8 text, NUL-terminated */
-	size_t len;  /* bytes in text */
+	char *name;   /* the input path as given ("-" for stdin); a feed's
+	               * items are "PATH#N", N counting from 1 */
+	char *text;   /* normalised UTF-8 text, NUL-terminated: for pages
+	               * and feed items the title, a blank line, the body */
+	size_t len;   /* bytes in text */
+	char *id;     /* identity: guid, else canonical URL, else a hash of
+	               * the text ("sha:..."); never NULL once read */
+	char *source; /* where it came from: the file, or the feed's title */
+	char *title;  /* headline, or NULL */
+	char *url;    /* link or canonical URL, or NULL */
+	char *date;   /* publication date, ISO 8601 UTC, or NULL */
 } erg_doc;
 
 /* Read a plain-text article from path ("-" reads stdin).  Fails with
@@ -25,6 +33,11 @@ erg_err erg_doc_from_mem(const char *name, const char *data, size_t len,
                          erg_doc **out, erg_errinfo *ei);
 
 void erg_doc_free(erg_doc *d);
+
+/* Fill d->id from its url, else a 64-bit hash of its text (FNV-1a, hex),
+ * unless it has one; fill d->title from the first line of a plain text
+ * when it has none. */
+erg_err erg_doc_identify(erg_doc *d);
 
 /* Normalise typographic punctuation into ASCII equivalents (curly quotes,
  * dashes, non-breaking and thin spaces, ellipsis), drop zero-width marks

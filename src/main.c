@@ -12,6 +12,7 @@
 #include "fileout.h"
 #include "graph.h"
 #include "ingest.h"
+#include "input.h"
 #include "lexicon.h"
 #include "output.h"
 #include "render.h"
@@ -43,11 +44,14 @@ static const char usage_main[] =
 	"Commands:\n"
 	"  extract   print the relations found in each article\n"
 	"  graph     merge the relations of all articles into one diagram\n"
+	"  docs      list the documents read: id, source, title, url, date\n"
+	"  text      print the text the extractor reads from each document\n"
 	"\n"
 	"  -h, --help      show this help (or a command's: ergraph extract -h)\n"
 	"  -V, --version   show the version\n"
 	"\n"
-	"FILE is a UTF-8 text article; '-' reads standard input.\n"
+	"FILE is a text article, a saved HTML page, an RSS/Atom feed (each item\n"
+	"a document; gzip allowed) or a folder of them; '-' reads standard input.\n"
 	"Exit status: 0 ok, 1 failure, 2 usage error, 3 some inputs skipped.\n";
 
 static const char usage_extract[] =
@@ -64,9 +68,28 @@ static const char usage_extract[] =
 	"  -h, --help           show this help\n"
 	"\n"
 	"JSON Lines fields: doc subject subject_type relation object object_type\n"
-	"polarity modality sentence start end rule confidence.\n"
+	"polarity modality sentence start end rule confidence doc_id title url\n"
+	"date.\n"
 	"TSV columns: doc subject relation object polarity modality start end\n"
 	"sentence rule confidence.\n";
+
+static const char usage_docs[] =
+	"Usage: ergraph docs [OPTION]... FILE...\n"
+	"Print one JSON line per document read: id, source, title, url, date,\n"
+	"doc (the name used in extract output) and chars.  Feeds give one\n"
+	"document per item; an article seen before (same id or text) is read\n"
+	"once.\n"
+	"\n"
+	"  -q, --quiet          no warnings for skipped inputs\n"
+	"  -h, --help           show this help\n";
+
+static const char usage_text[] =
+	"Usage: ergraph text [OPTION]... FILE...\n"
+	"Print the text the extractor reads from each document (title, blank\n"
+	"line, body), documents separated by a blank line.\n"
+	"\n"
+	"  -q, --quiet          no warnings for skipped inputs\n"
+	"  -h, --help           show this help\n";
 
 static const char usage_graph[] =
 	"Usage: ergraph graph [OPTION]... FILE...\n"
@@ -180,54 +203,143 @@ static erg_err graph_found(void *arg, const erg_doc *doc, const erg_found *f)
 	return erg_graph_add(s->g, s->lx, s->docidx, doc->text, f);
 }
 
-/* Run the pipeline over every input; returns the exit status. */
-static int run_inputs(const options *o, char **files, int nfiles,
-                      erg_extractor *x, erg_found_fn fn, sink *s)
+/* What one run over the inputs needs; docs and text have no extractor. */
+typedef struct {
+	const options *o;
+	erg_extractor *x;
+	erg_found_fn fn;
+	sink *s;
+	int mode;          /* 0 extract/graph, 1 docs, 2 text */
+	int ok, skipped;
+	erg_err fatal;     /* an analysis error that is not the input's */
+} run;
+
+static erg_err print_doc_json(FILE *f, const erg_doc *d)
 {
-	int ok = 0, skipped = 0;
+	erg_buf b = ERG_BUF_INIT;
+	const char *keys[] = {"id", "source", "title", "url", "date"};
+	const char *vals[] = {d->id, d->source, d->title, d->url, d->date};
+	erg_err e = erg_buf_putc(&b, '{');
 
-	for (int i = 0; i < nfiles; i++) {
-		erg_errinfo ei = {0};
-		erg_doc *doc = NULL;
-		erg_err e = erg_doc_read(files[i], &doc, &ei);
+	for (size_t i = 0; i < 5 && !e; i++) {
+		e = erg_buf_printf(&b, "%s\"%s\":", i ? "," : "", keys[i]);
+		if (!e && !vals[i])
+			e = erg_buf_puts(&b, "null");
+		else if (!e && !(e = erg_buf_putc(&b, '"')) &&
+		         !(e = erg_json_escape(&b, vals[i], strlen(vals[i]))))
+			e = erg_buf_putc(&b, '"');
+	}
+	if (!e)
+		e = erg_buf_printf(&b, ",\"doc\":\"");
+	if (!e)
+		e = erg_json_escape(&b, d->name, strlen(d->name));
+	if (!e)
+		e = erg_buf_printf(&b, "\",\"chars\":%zu}\n", d->len);
+	if (!e && fwrite(b.data, 1, b.len, f) != b.len)
+		e = ERG_EIO;
+	erg_buf_free(&b);
+	return e;
+}
 
-		if (e) {
-			if (!o->quiet)
-				report("skipping input", e, &ei, files[i]);
-			skipped++;
-			continue;
-		}
+static erg_err on_doc(void *arg, erg_doc *doc)
+{
+	run *r = arg;
+	sink *s = r->s;
+	erg_err e = ERG_OK;
+
+	if (r->mode == 1) {
+		e = print_doc_json(stdout, doc);
+	} else if (r->mode == 2) {
+		if ((r->ok && fputs("\n", stdout) == EOF) ||
+		    fwrite(doc->text, 1, doc->len, stdout) != doc->len ||
+		    (doc->len && doc->text[doc->len - 1] != '\n' &&
+		     fputc('\n', stdout) == EOF))
+			e = ERG_EIO;
+	} else {
 		if (s->explain) {
 			erg_buf_clear(s->explain);
-			e = erg_buf_printf(s->explain, "== %s\n", files[i]);
+			e = erg_buf_printf(s->explain, "== %s\n", doc->name);
 		}
 		if (!e && s->g)
-			e = erg_graph_add_doc(s->g, files[i], &s->docidx);
+			e = erg_graph_add_doc(s->g, doc->name, &s->docidx);
 		if (!e)
-			e = erg_extract_doc(x, doc, fn, s);
+			e = erg_extract_doc(r->x, doc, r->fn, s);
 		if (!e && s->explain &&
 		    fwrite(s->explain->data, 1, s->explain->len, s->out) !=
 		        s->explain->len)
 			e = ERG_EIO;
-		erg_doc_free(doc);
-		if (e == ERG_EIO) {
-			fprintf(stderr, "ergraph: cannot write output: %s\n",
-			        strerror(errno));
-			return EXIT_FAIL;
-		}
-		if (e) {
-			report("cannot analyse input", e, NULL, files[i]);
-			skipped++;
-			continue;
-		}
-		ok++;
 	}
-	if (!ok) {
+	if (e == ERG_EIO)
+		return e;
+	if (e) {
+		/* the document could not be analysed: say so, go on */
+		report("cannot analyse input", e, NULL, doc->name);
+		r->skipped++;
+		return ERG_OK;
+	}
+	r->ok++;
+	return ERG_OK;
+}
+
+static void on_skip(void *arg, const char *path, erg_err e,
+                    const erg_errinfo *ei)
+{
+	run *r = arg;
+
+	if (!r->o->quiet)
+		report("skipping input", e, ei, path);
+	r->skipped++;
+}
+
+/* Run over every input; returns the exit status. */
+static int run_inputs(const options *o, char **files, int nfiles,
+                      erg_extractor *x, erg_found_fn fn, sink *s, int mode)
+{
+	run r = {o, x, fn, s, mode, 0, 0, ERG_OK};
+	erg_input *in = erg_input_new(on_doc, on_skip, &r);
+	erg_err e = ERG_OK;
+
+	if (!in) {
+		fprintf(stderr, "ergraph: cannot start: out of memory\n");
+		return EXIT_FAIL;
+	}
+	for (int i = 0; i < nfiles && !e; i++)
+		e = erg_input_read(in, files[i]);
+	erg_input_free(in);
+	if (e == ERG_EIO) {
+		fprintf(stderr, "ergraph: cannot write output: %s\n",
+		        strerror(errno));
+		return EXIT_FAIL;
+	}
+	if (e && e != ERG_ELIMIT) {
+		fprintf(stderr, "ergraph: cannot read input: %s\n",
+		        erg_strerror(e));
+		return EXIT_FAIL;
+	}
+	if (!r.ok) {
 		fprintf(stderr, "ergraph: no input could be read: '%s'\n",
 		        nfiles ? files[0] : "");
 		return EXIT_FAIL;
 	}
-	return skipped ? EXIT_PARTIAL : EXIT_OK;
+	return r.skipped || e ? EXIT_PARTIAL : EXIT_OK;
+}
+
+/* docs and text: what the reader makes of the inputs. */
+static int cmd_read(const options *o, char **files, int nfiles, int mode)
+{
+	sink s = {stdout, ERG_OUT_JSONL, NULL, NULL, 0, NULL};
+	int rc;
+
+	if (o->format || o->output || o->title || o->layout || o->explain ||
+	    o->lexicons.len)
+		return misuse("option not valid for this command",
+		              mode == 1 ? "docs" : "text");
+	rc = run_inputs(o, files, nfiles, NULL, NULL, &s, mode);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "ergraph: cannot write output: '%s'\n", "stdout");
+		rc = EXIT_FAIL;
+	}
+	return rc;
 }
 
 static int cmd_extract(const options *o, char **files, int nfiles)
@@ -257,7 +369,7 @@ static int cmd_extract(const options *o, char **files, int nfiles)
 		s.explain = &explain;
 		erg_extractor_explain(x, &explain);
 	}
-	rc = run_inputs(o, files, nfiles, x, print_found, &s);
+	rc = run_inputs(o, files, nfiles, x, print_found, &s, 0);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "ergraph: cannot write output: '%s'\n", "stdout");
 		rc = EXIT_FAIL;
@@ -298,7 +410,7 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 	}
 	s.lx = lx;
 	s.g = g;
-	rc2 = run_inputs(o, files, nfiles, x, graph_found, &s);
+	rc2 = run_inputs(o, files, nfiles, x, graph_found, &s, 0);
 	if (rc2 == EXIT_FAIL)
 		goto out;
 	erg_graph_sort(g);
@@ -347,6 +459,10 @@ int main(int argc, char **argv)
 		usage = usage_extract;
 	else if (strcmp(cmd, "graph") == 0)
 		usage = usage_graph;
+	else if (strcmp(cmd, "docs") == 0)
+		usage = usage_docs;
+	else if (strcmp(cmd, "text") == 0)
+		usage = usage_text;
 	else
 		return misuse("unknown command", cmd);
 	optind = 2;
@@ -389,8 +505,11 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "extract") == 0)
 		rc = cmd_extract(&o, argv + optind, argc - optind);
-	else
+	else if (strcmp(cmd, "graph") == 0)
 		rc = cmd_graph(&o, argv + optind, argc - optind);
+	else
+		rc = cmd_read(&o, argv + optind, argc - optind,
+		              strcmp(cmd, "docs") == 0 ? 1 : 2);
 	erg_vec_free(&o.lexicons);
 	return rc;
 }

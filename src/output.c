@@ -65,6 +65,14 @@ static erg_err json_str(erg_buf *b, const char *key, const char *s, size_t n)
 	return erg_buf_puts(b, "\"");
 }
 
+/* A string field, or null when the document does not say. */
+static erg_err json_opt(erg_buf *b, const char *key, const char *s)
+{
+	if (!s)
+		return erg_buf_printf(b, "\"%s\":null", key);
+	return json_str(b, key, s, strlen(s));
+}
+
 erg_err erg_output_found(FILE *f, erg_outfmt fmt, const erg_lexicon *lx,
                          const erg_doc *doc, const erg_found *found)
 {
@@ -104,9 +112,17 @@ erg_err erg_output_found(FILE *f, erg_outfmt fmt, const erg_lexicon *lx,
 		                        erg_etype_name(o->type), pol, mod)) ||
 		    (e = json_str(&b, "sentence", sent, slen)) ||
 		    (e = erg_buf_printf(&b, ",\"start\":%zu,\"end\":%zu,\"rule\":"
-		                            "\"%s\",\"confidence\":%.2f}\n",
+		                            "\"%s\",\"confidence\":%.2f,",
 		                        found->start, found->end, found->r.rule,
-		                        (double)found->r.confidence)))
+		                        (double)found->r.confidence)) ||
+		    (e = json_opt(&b, "doc_id", doc->id)) ||
+		    (e = erg_buf_putc(&b, ',')) ||
+		    (e = json_opt(&b, "title", doc->title)) ||
+		    (e = erg_buf_putc(&b, ',')) ||
+		    (e = json_opt(&b, "url", doc->url)) ||
+		    (e = erg_buf_putc(&b, ',')) ||
+		    (e = json_opt(&b, "date", doc->date)) ||
+		    (e = erg_buf_puts(&b, "}\n")))
 			goto out;
 	}
 	if (fwrite(b.data, 1, b.len, f) != b.len)

@@ -58,7 +58,7 @@ printf 'abc\000def\001\002\003\004\005\006\007\010\016\017junk' >"$tmp/binary.bi
 printf 'Fine line.\nBad \377 byte here.\n' >"$tmp/latin1.txt"
 printf 'Overlong \300\257 slash.\n' >"$tmp/overlong.txt"
 mkdir "$tmp/dir"
-for f in "$tmp/missing.txt" "$tmp/dir" "$tmp/empty.txt" "$tmp/blank.txt" \
+for f in "$tmp/missing.txt" "$tmp/empty.txt" "$tmp/blank.txt" \
 	"$tmp/binary.bin" "$tmp/latin1.txt" "$tmp/overlong.txt"; do
 	run 1 extract "$f"
 	[ -s "$tmp/out" ] && bad "output for bad input $f" || ok
@@ -71,6 +71,29 @@ grep -q "latin1.txt:2'" "$tmp/err" && ok || bad "invalid UTF-8 error names the l
 # -q keeps only the summary line
 run 1 extract -q "$tmp/missing.txt"
 one_line_error "no input could be read"
+
+# an empty folder holds nothing to read
+run 1 extract "$tmp/dir"
+one_line_error "no input could be read: '$tmp/dir'"
+
+# --- folders, duplicates, gzip, docs and text ----------------------------------
+mkdir -p "$tmp/tree/sub" "$tmp/tree/.hidden"
+cp input/01-cac-nvidia-summons.txt "$tmp/tree/b.txt"
+cp input/02-rtx-pro-halt.txt "$tmp/tree/sub/a.txt"
+cp input/03-smic-entity-list.txt "$tmp/tree/.hidden/c.txt"
+cp input/01-cac-nvidia-summons.txt "$tmp/tree/sub/copy.txt"
+gzip -c input/10-micron-ban.txt >"$tmp/tree/sub/z.gz"
+ln -s .. "$tmp/tree/sub/loop"
+run 3 docs "$tmp/tree"
+[ "$(wc -l <"$tmp/out")" -eq 3 ] && ok || bad "docs over a folder: $(cat "$tmp/out" "$tmp/err")"
+grep -q "folder loop" "$tmp/err" && ok || bad "symlink loop not reported: $(cat "$tmp/err")"
+jq -e -s 'map(.doc) == ["'"$tmp"'/tree/b.txt", "'"$tmp"'/tree/sub/a.txt", "'"$tmp"'/tree/sub/z.gz"]' "$tmp/out" >/dev/null &&
+	ok || bad "folder order, hidden files, duplicates: $(jq -c .doc "$tmp/out")"
+jq -e -s '.[0].title == "China'"'"'s internet regulator calls in Nvidia over H20 security concerns" and (.[0].id | startswith("hash:")) and .[0].chars > 100' "$tmp/out" >/dev/null &&
+	ok || bad "docs fields: $(head -1 "$tmp/out")"
+run 0 text input/01-cac-nvidia-summons.txt input/02-rtx-pro-halt.txt
+{ cat input/01-cac-nvidia-summons.txt; echo; cat input/02-rtx-pro-halt.txt; } | sed 's/\xe2\x80\x99/'"'"'/g' >/dev/null
+grep -c "^China's internet regulator calls in Nvidia" "$tmp/out" | grep -q 1 && ok || bad "text output"
 
 # some good, some bad: the good ones are written, exit 3
 run 3 extract input/01-cac-nvidia-summons.txt "$tmp/missing.txt"
