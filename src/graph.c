@@ -7,7 +7,7 @@
 struct erg_graph {
 	erg_vec nodes;  /* erg_node */
 	erg_vec edges;  /* erg_edge */
-	erg_vec docs;   /* char * */
+	erg_vec docs;   /* erg_graph_docinfo */
 };
 
 erg_graph *erg_graph_new(void)
@@ -18,7 +18,7 @@ erg_graph *erg_graph_new(void)
 		return NULL;
 	erg_vec_init(&g->nodes, sizeof(erg_node));
 	erg_vec_init(&g->edges, sizeof(erg_edge));
-	erg_vec_init(&g->docs, sizeof(char *));
+	erg_vec_init(&g->docs, sizeof(erg_graph_docinfo));
 	return g;
 }
 
@@ -35,8 +35,14 @@ void erg_graph_free(erg_graph *g)
 			free(((erg_evidence *)e->evidence.data)[k].sentence);
 		erg_vec_free(&e->evidence);
 	}
-	for (size_t i = 0; i < g->docs.len; i++)
-		free(((char **)g->docs.data)[i]);
+	for (size_t i = 0; i < g->docs.len; i++) {
+		erg_graph_docinfo *d = (erg_graph_docinfo *)g->docs.data + i;
+
+		free(d->name);
+		free(d->title);
+		free(d->url);
+		free(d->date);
+	}
 	erg_vec_free(&g->nodes);
 	erg_vec_free(&g->edges);
 	erg_vec_free(&g->docs);
@@ -45,17 +51,44 @@ void erg_graph_free(erg_graph *g)
 
 erg_err erg_graph_add_doc(erg_graph *g, const char *name, size_t *idx)
 {
-	char **p = erg_vec_push(&g->docs);
+	erg_graph_docinfo *p = erg_vec_push(&g->docs);
 
 	if (!p)
 		return ERG_ENOMEM;
-	*p = erg_strndup(name, strlen(name));
-	if (!*p) {
+	p->name = erg_strndup(name, strlen(name));
+	if (!p->name) {
 		g->docs.len--;
 		return ERG_ENOMEM;
 	}
 	*idx = g->docs.len - 1;
 	return ERG_OK;
+}
+
+static erg_err set_str(char **dst, const char *s)
+{
+	if (!s)
+		return ERG_OK;
+	free(*dst);
+	*dst = erg_strndup(s, strlen(s));
+	return *dst ? ERG_OK : ERG_ENOMEM;
+}
+
+erg_err erg_graph_doc_meta(erg_graph *g, size_t idx, const char *title,
+                           const char *url, const char *date)
+{
+	erg_graph_docinfo *d = erg_vec_at(&g->docs, idx);
+	erg_err e;
+
+	if (!d)
+		return ERG_EINVAL;
+	if ((e = set_str(&d->title, title)) || (e = set_str(&d->url, url)))
+		return e;
+	return set_str(&d->date, date);
+}
+
+const erg_graph_docinfo *erg_graph_docinfo_at(const erg_graph *g, size_t i)
+{
+	return erg_vec_at(&g->docs, i);
 }
 
 static erg_err node_for(erg_graph *g, const erg_entity *ent, size_t *idx)
@@ -219,7 +252,7 @@ const erg_edge *erg_graph_edge(const erg_graph *g, size_t i)
 
 const char *erg_graph_doc(const erg_graph *g, size_t i)
 {
-	char **p = erg_vec_at(&g->docs, i);
+	erg_graph_docinfo *p = erg_vec_at(&g->docs, i);
 
-	return p ? *p : NULL;
+	return p ? p->name : NULL;
 }

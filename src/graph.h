@@ -40,8 +40,18 @@ typedef struct erg_graph erg_graph;
 erg_graph *erg_graph_new(void);
 void erg_graph_free(erg_graph *g);
 
+/* A document the graph's evidence comes from. */
+typedef struct {
+	char *name;              /* input name, as in extract's "doc" */
+	char *title, *url, *date; /* or NULL */
+} erg_graph_docinfo;
+
 /* Register a document; its index goes into *idx. */
 erg_err erg_graph_add_doc(erg_graph *g, const char *name, size_t *idx);
+/* Record what is known of document idx (any argument may be NULL). */
+erg_err erg_graph_doc_meta(erg_graph *g, size_t idx, const char *title,
+                           const char *url, const char *date);
+const erg_graph_docinfo *erg_graph_docinfo_at(const erg_graph *g, size_t i);
 /* Merge one relation found in document idx (text is the document text).
  * Negated and hedged relations are not facts and are not added. */
 erg_err erg_graph_add(erg_graph *g, const erg_lexicon *lx, size_t idx,

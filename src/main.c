@@ -260,8 +260,10 @@ static erg_err on_doc(void *arg, erg_doc *doc)
 			erg_buf_clear(s->explain);
 			e = erg_buf_printf(s->explain, "== %s\n", doc->name);
 		}
-		if (!e && s->g)
-			e = erg_graph_add_doc(s->g, doc->name, &s->docidx);
+		if (!e && s->g &&
+		    !(e = erg_graph_add_doc(s->g, doc->name, &s->docidx)))
+			e = erg_graph_doc_meta(s->g, s->docidx, doc->title, doc->url,
+			                       doc->date);
 		if (!e)
 			e = erg_extract_doc(r->x, doc, r->fn, s);
 		if (!e && s->explain &&

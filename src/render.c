@@ -270,10 +270,16 @@ erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
 		if (ed->rel == ERG_MAKES)
 			attr(E, "style", "dashed");
 		erg_buf_clear(&lab);
-		for (size_t k = 0; k < ed->evidence.len && k < 3; k++)
-			if (erg_buf_printf(&lab, "%s%s [%s]", k ? "\n" : "",
-			                   ev[k].sentence, erg_graph_doc(g, ev[k].doc)))
+		for (size_t k = 0; k < ed->evidence.len && k < 3; k++) {
+			const erg_graph_docinfo *di = erg_graph_docinfo_at(g, ev[k].doc);
+
+			/* the source as a reader knows it: title and date */
+			if (erg_buf_printf(&lab, "%s%s [%s%s%.10s]", k ? "\n" : "",
+			                   ev[k].sentence,
+			                   di->title ? di->title : di->name,
+			                   di->date ? ", " : "", di->date ? di->date : ""))
 				goto out;
+		}
 		if (lab.len)
 			set(E, "tooltip", &tmp, lab.data);
 	}
