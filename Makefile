@@ -42,7 +42,7 @@ DATA     := data/entities.txt data/rules.txt
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps demo test unit golden cli clean golden-update check-graphs
+.PHONY: all deps demo test unit golden cli corpus clean golden-update
 
 all: $(BIN)
 
@@ -98,6 +98,10 @@ golden: $(BIN)
 
 cli: $(BIN)
 	@tests/cli.sh $(BIN)
+
+# Ingestion measured on ../shared/corpus (skipped when it is absent).
+corpus: $(BIN)
+	@tests/corpus.sh $(BIN)
 
 # Rewrite the golden files from the current output (review the diff!).
 golden-update: $(BIN)

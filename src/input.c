@@ -100,6 +100,9 @@ static int seen_before(erg_input *in, const erg_doc *d)
 	uint64_t ids[2] = {fnv64(d->id, strlen(d->id)), fnv64(d->text, d->len)};
 	const uint64_t *s = in->seen.data;
 
+	/* an empty item says nothing that could repeat */
+	if (d->len == 0)
+		return 0;
 	for (size_t i = 0; i < in->seen.len; i++)
 		if (s[i] == ids[0] || (d->len > 0 && s[i] == ids[1]))
 			return 1;
