@@ -1,6 +1,7 @@
 /* extract.c - runs the stages over one document. */
 #include "extract.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "mentions.h"
@@ -11,6 +12,7 @@ struct erg_extractor {
 	erg_mentions *m;
 	erg_vec toks, sents, items, rels;
 	erg_vec found;   /* erg_found: the document's relations */
+	erg_vec makers;  /* uint64_t: its makes pairs, sorted */
 	erg_buf *explain;
 };
 
@@ -31,6 +33,7 @@ erg_extractor *erg_extractor_new(erg_lexicon *lx)
 	erg_vec_init(&x->items, sizeof(erg_item));
 	erg_vec_init(&x->rels, sizeof(erg_relation));
 	erg_vec_init(&x->found, sizeof(erg_found));
+	erg_vec_init(&x->makers, sizeof(uint64_t));
 	return x;
 }
 
@@ -44,19 +47,48 @@ void erg_extractor_free(erg_extractor *x)
 	erg_vec_free(&x->items);
 	erg_vec_free(&x->rels);
 	erg_vec_free(&x->found);
+	erg_vec_free(&x->makers);
 	free(x);
 }
 
-/* Is there a makes(maker, chip) anywhere in the document? */
-static int makes_in_doc(const erg_vec *found, int32_t maker, int32_t chip)
+static uint64_t pair_key(int32_t a, int32_t b)
 {
-	const erg_found *f = found->data;
+	return ((uint64_t)(uint32_t)a << 32) | (uint32_t)b;
+}
 
-	for (size_t i = 0; i < found->len; i++)
-		if (f[i].r.rel == ERG_MAKES && f[i].r.subj == maker &&
-		    f[i].r.obj == chip)
-			return 1;
-	return 0;
+static int key_cmp(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* The document's makes(maker, chip) pairs, sorted for lookup: a long
+ * document holds thousands of relations, so no quadratic scan. */
+static erg_err collect_makers(erg_extractor *x)
+{
+	const erg_found *f = x->found.data;
+
+	erg_vec_clear(&x->makers);
+	for (size_t i = 0; i < x->found.len; i++)
+		if (f[i].r.rel == ERG_MAKES) {
+			uint64_t *k = erg_vec_push(&x->makers);
+
+			if (!k)
+				return ERG_ENOMEM;
+			*k = pair_key(f[i].r.subj, f[i].r.obj);
+		}
+	if (x->makers.len)
+		qsort(x->makers.data, x->makers.len, sizeof(uint64_t), key_cmp);
+	return ERG_OK;
+}
+
+static int makes_in_doc(const erg_extractor *x, int32_t maker, int32_t chip)
+{
+	uint64_t k = pair_key(maker, chip);
+
+	return x->makers.len &&
+	       bsearch(&k, x->makers.data, x->makers.len, sizeof k, key_cmp);
 }
 
 /* Document-level checks, then hand the relations over in order.  A
@@ -68,9 +100,11 @@ static erg_err emit_doc(erg_extractor *x, const erg_doc *doc,
 	const erg_found *f = x->found.data;
 	erg_err e;
 
+	if ((e = collect_makers(x)))
+		return e;
 	for (size_t i = 0; i < x->found.len; i++) {
 		if (f[i].r.rel == ERG_PURCHASED &&
-		    makes_in_doc(&x->found, f[i].r.subj, f[i].r.obj)) {
+		    makes_in_doc(x, f[i].r.subj, f[i].r.obj)) {
 			if (x->explain &&
 			    (e = erg_buf_printf(x->explain,
 			                        "dropped: %s -purchased-> %s (it makes "
