@@ -37,7 +37,8 @@ struct erg_input {
 	void *arg;
 	size_t max_doc;
 	unsigned long long max_total, total;
-	erg_vec seen;        /* uint64_t: hashes of ids and texts read */
+	erg_vec seen;        /* uint64_t: hash set of ids and texts read */
+	size_t nseen;
 	erg_vec dirs;        /* dir_id: folders on the current walk */
 	size_t dups;
 	erg_err stop;        /* a callback's error, ending the run */
@@ -92,27 +93,54 @@ static uint64_t fnv64(const char *s, size_t n)
 	return h;
 }
 
-/* Has a document with this id or this text come before?  Remembers both.
- * A linear scan is enough for the thousands of documents of a run; the
- * store (a later module) keeps its own index. */
+/* An open-addressing set of 64-bit hashes (0 marks a free slot, so a
+ * zero hash is stored as 1: one more collision in 2^64 does no harm). */
+static int set_add(erg_input *in, uint64_t h)
+{
+	uint64_t *t;
+	size_t mask;
+
+	h = h ? h : 1;
+	if ((in->nseen + 1) * 2 > in->seen.len) {
+		size_t n = in->seen.len ? in->seen.len * 2 : 1024;
+		erg_vec old = in->seen;
+
+		erg_vec_init(&in->seen, sizeof(uint64_t));
+		for (size_t i = 0; i < n; i++)
+			if (!erg_vec_push(&in->seen)) {
+				erg_vec_free(&in->seen);
+				in->seen = old;
+				return -1;
+			}
+		in->nseen = 0;
+		for (size_t i = 0; i < old.len; i++)
+			if (((uint64_t *)old.data)[i])
+				set_add(in, ((uint64_t *)old.data)[i]);
+		erg_vec_free(&old);
+	}
+	t = in->seen.data;
+	mask = in->seen.len - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		if (t[i] == h)
+			return 1;
+		if (!t[i]) {
+			t[i] = h;
+			in->nseen++;
+			return 0;
+		}
+	}
+}
+
+/* Has a document with this id or this text come before?  Remembers both. */
 static int seen_before(erg_input *in, const erg_doc *d)
 {
-	uint64_t ids[2] = {fnv64(d->id, strlen(d->id)), fnv64(d->text, d->len)};
-	const uint64_t *s = in->seen.data;
-
 	/* an empty item says nothing that could repeat */
 	if (d->len == 0)
 		return 0;
-	for (size_t i = 0; i < in->seen.len; i++)
-		if (s[i] == ids[0] || (d->len > 0 && s[i] == ids[1]))
-			return 1;
-	for (int k = 0; k < 2; k++) {
-		uint64_t *p = erg_vec_push(&in->seen);
-
-		if (p)
-			*p = ids[k];
-	}
-	return 0;
+	/* both are added, so the second is remembered even when the first
+	 * already matched */
+	return (set_add(in, fnv64(d->id, strlen(d->id))) == 1) |
+	       (set_add(in, fnv64(d->text, d->len) ^ 0x9e3779b97f4a7c15u) == 1);
 }
 
 static void skip(erg_input *in, const char *path, erg_err e,
