@@ -384,6 +384,8 @@ static erg_err slurp(src *s, erg_buf *b)
 	int n;
 	erg_err e;
 
+	if (s->head_len > s->in->max_doc)
+		return erg_fail(&s->ei, ERG_ELIMIT, s->path, 0, "document too large");
 	if ((e = erg_buf_append(b, s->head, s->head_len)))
 		return e;
 	while ((n = gzread(s->gz, chunk, sizeof chunk)) > 0) {
@@ -395,9 +397,11 @@ static erg_err slurp(src *s, erg_buf *b)
 	}
 	if (n < 0)
 		return erg_fail(&s->ei, ERG_EIO, s->path, 0, "read error");
-	if (s->in->total + b->len > s->in->max_total)
+	if (s->in->total + b->len > s->in->max_total) {
+		s->over = 1;
 		return erg_fail(&s->ei, ERG_ELIMIT, s->path, 0,
 		                "total input size limit reached");
+	}
 	s->in->total += b->len;
 	return ERG_OK;
 }
@@ -499,7 +503,7 @@ out:
 	gzclose(s.gz);
 	if (in->stop)
 		return in->stop;
-	if (e == ERG_ELIMIT && in->total >= in->max_total) {
+	if (e == ERG_ELIMIT && s.over) {
 		skip(in, path, e, &s.ei);
 		return ERG_ELIMIT;
 	}
