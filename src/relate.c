@@ -772,7 +772,9 @@ static erg_err try_directive(ctx *c, size_t d, int *matched)
 	p = x.n ? x.last + 1 : d + 1;
 	if (!passive && x.n &&
 	    (is_word(c, p, "why") || is_word(c, p, "how") ||
-	     (is_word(c, p, "to") && is_word(c, p + 1, "explain")))) {
+	     (is_word(c, p, "to") &&
+	      (is_word(c, p + 1, "explain") || is_word(c, p + 1, "justify") ||
+	       (is_word(c, p + 1, "account") && is_word(c, p + 2, "for")))))) {
 		find_subject(c, d, M_AGENCY, &a);
 		if (a.n) {
 			modality(c, a.first, d, &neg, &hedge);
@@ -1328,6 +1330,14 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			continue;
 		}
 		modality(c, lo, t, &neg, &hedge);
+		/* "lawmakers urged the Commerce Department to blacklist CXMT":
+		 * an act someone asks for is not done */
+		if (!noun && t > 1 && is_word(c, t - 1, "to") && s.n && s.first < t)
+			for (size_t k = s.first; k-- > 0 && s.first - k <= 4;)
+				if (has_cue(c, k, ERG_CUE_DIRECTIVE)) {
+					hedge = 1;
+					break;
+				}
 		/* "summoned neither Inspur nor Sugon" */
 		if (o.first > 0 && o.first > t && has_cue(c, o.first - 1, ERG_CUE_NEGATION))
 			neg = 1;
