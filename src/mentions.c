@@ -678,8 +678,18 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 			/* "H20s", "A100s": a chip in the plural */
 			erg_token one = *t;
 			erg_sense ps;
+			size_t up = 0, letters = 0;
 
 			one.len--;
+			/* "TPUs" is the all-caps "TPU" in the plural */
+			for (size_t k = 0; k < one.len; k++) {
+				char ch = text[one.off + k];
+
+				letters += (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+				up += ch >= 'A' && ch <= 'Z';
+			}
+			if (letters >= 2 && up == letters)
+				one.flags |= ERG_TF_UPPER;
 			if (erg_lexicon_match(m->lx, text, &one, 0, 1, &ps) == 1 &&
 			    ps.entity >= 0 &&
 			    erg_lexicon_entity(m->lx, (size_t)ps.entity)->type ==
