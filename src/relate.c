@@ -761,6 +761,7 @@ static erg_err try_directive(ctx *c, size_t d, int *matched)
 		for (j = d + 1; j < c->n && j < d + OBJECT_REACH + 4 &&
 		                !is_word(c, j, "to") && !is_word(c, j, "why") &&
 		                !is_word(c, j, "how") &&
+		                !(is_word(c, j, "from") && has_cue(c, j + 1, ERG_CUE_USE)) &&
 		                !is_word(c, j, "against") &&
 		                !has_cue(c, j, ERG_CUE_AVOID) && !is_stop(c, j);
 		     j++)
@@ -799,7 +800,9 @@ static erg_err try_directive(ctx *c, size_t d, int *matched)
 		return emit_all(c, ERG_RESTRICTED, &a, &y, neg, hedge,
 		                "directive-object");
 	}
-	if (is_word(c, j, "against")) {
+	if (is_word(c, j, "against") ||
+	    (is_word(c, j, "from") && has_cue(c, j + 1, ERG_CUE_USE))) {
+		/* "warned X against using", "discouraged X from buying" */
 		h = j;
 		avoid = 1;
 	} else if (has_cue(c, j, ERG_CUE_AVOID)) {
@@ -1086,6 +1089,10 @@ static erg_err try_sale(ctx *c, size_t v)
 	uint8_t neg, hedge;
 	erg_err e;
 
+	/* "had stopped shipping chips to Sophgo" sells nothing now */
+	if (v > 0 && (has_cue(c, v - 1, ERG_CUE_HALT) ||
+	              has_cue(c, v - 1, ERG_CUE_AVOID)))
+		return ERG_OK;
 	for (j = v + 1; j < c->n && j < v + 10 && !is_word(c, j, "to") &&
 	                !is_stop(c, j);
 	     j++)
