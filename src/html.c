@@ -1,16 +1,1499 @@
-/* html.c - main-content extraction (being written). */
+/* html.c - the article inside a saved web page, and text from HTML
+ * fragments, through libxml2's HTML parser.
+ *
+ * The page is parsed once (never touching the network), then walked
+ * without recursion: pages nest thousands of elements deep, so every walk
+ * follows parent/next pointers instead of the C stack.
+ *
+ * Finding the article: every element whose own inline text forms a
+ * paragraph gives points to its nearest ancestors (more for long text and
+ * commas); a container's points are discounted by the share of its text
+ * that sits inside links.  The best container, with those of its siblings
+ * that look like more of the same article, is the article; inside it,
+ * link lists, forms and widgets are left out as it is written. */
 #include "html.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include "date.h"
+
+#ifdef HTML_DEBUG
+#include <stdio.h>
+#endif
+
+#define NONE ((size_t)-1)
+
+/* Paragraphs shorter than this (in characters) carry no score. */
+#define MIN_PARA 25
+/* Below this many characters of article text the page is extracted again
+ * without the class/id pruning, which can hide a badly named body. */
+#define RETRY_CHARS 500
+/* Ancestors a paragraph gives score to. */
+#define SCORE_LEVELS 5
+/* Climbing from the best container to the whole article: levels, the
+ * mean paragraph length an ancestor must add and the share of its text
+ * that must be prose. */
+#define WIDEN_LEVELS 8
+#define WIDEN_AVG 100.0
+#define WIDEN_SHARE 0.6
+/* Metadata strings longer than this are not what we took them for. */
+#define META_MAX 2048
+
+/* --- tags ---------------------------------------------------------------- */
+
+enum {
+	T_OTHER, T_A, T_ARTICLE, T_BODY, T_BR, T_FORM, T_H1, T_HEAD, T_HTML,
+	T_IMG, T_INPUT, T_LI, T_LINK, T_MAIN, T_META, T_P, T_SCRIPT, T_TIME,
+	T_TITLE, T_TABLE, T_LIST, T_FIGURE, T_HEADING, T_BLOCK
+};
+
+#define K_BLOCK 0x01 /* breaks the text into a new paragraph */
+#define K_DROP 0x02  /* never article text */
+#define K_PARA 0x04  /* a paragraph: scores its ancestors, not itself */
+#define K_KEEP 0x08  /* a structural root that class names never drop */
+#define K_CLEAN 0x10 /* a container that may be a widget: cleaned by size */
+
+typedef struct {
+	const char *name;
+	unsigned char id;
+	unsigned char kind;
+	signed char base; /* starting score as a candidate container */
+} tagdef;
+
+/* Sorted by name for bsearch. */
+static const tagdef tags[] = {
+	{"a", T_A, 0, 0},
+	{"address", T_BLOCK, K_BLOCK, -3},
+	{"applet", T_OTHER, K_DROP, 0},
+	{"article", T_ARTICLE, K_BLOCK | K_KEEP, 8},
+	{"aside", T_BLOCK, K_BLOCK | K_DROP, 0},
+	{"audio", T_OTHER, K_DROP, 0},
+	{"blockquote", T_BLOCK, K_BLOCK | K_PARA, 3},
+	{"body", T_BODY, K_BLOCK | K_KEEP, 0},
+	{"br", T_BR, 0, 0},
+	{"button", T_OTHER, K_DROP, 0},
+	{"canvas", T_OTHER, K_DROP, 0},
+	{"caption", T_BLOCK, K_BLOCK, 0},
+	{"center", T_BLOCK, K_BLOCK | K_CLEAN, 0},
+	{"dd", T_LI, K_BLOCK | K_PARA, -3},
+	{"details", T_BLOCK, K_BLOCK | K_CLEAN, 0},
+	{"dialog", T_OTHER, K_BLOCK | K_DROP, 0},
+	{"div", T_BLOCK, K_BLOCK | K_CLEAN, 5},
+	{"dl", T_LIST, K_BLOCK | K_CLEAN, -3},
+	{"dt", T_LI, K_BLOCK | K_PARA, -3},
+	{"embed", T_OTHER, K_DROP, 0},
+	{"fieldset", T_BLOCK, K_BLOCK | K_CLEAN, -3},
+	{"figcaption", T_BLOCK, K_BLOCK, 0},
+	{"figure", T_FIGURE, K_BLOCK | K_CLEAN, 0},
+	{"footer", T_BLOCK, K_BLOCK | K_DROP, 0},
+	{"form", T_FORM, K_BLOCK | K_CLEAN, -3},
+	{"frame", T_OTHER, K_DROP, 0},
+	{"h1", T_H1, K_BLOCK | K_PARA, -5},
+	{"h2", T_HEADING, K_BLOCK | K_PARA, -5},
+	{"h3", T_HEADING, K_BLOCK | K_PARA, -5},
+	{"h4", T_HEADING, K_BLOCK | K_PARA, -5},
+	{"h5", T_HEADING, K_BLOCK | K_PARA, -5},
+	{"h6", T_HEADING, K_BLOCK | K_PARA, -5},
+	{"head", T_HEAD, K_DROP, 0},
+	{"header", T_BLOCK, K_BLOCK | K_DROP, 0},
+	{"hr", T_BLOCK, K_BLOCK, 0},
+	{"html", T_HTML, K_BLOCK | K_KEEP, 0},
+	{"iframe", T_OTHER, K_DROP, 0},
+	{"img", T_IMG, 0, 0},
+	{"input", T_INPUT, K_DROP, 0},
+	{"label", T_OTHER, K_DROP, 0},
+	{"legend", T_BLOCK, K_BLOCK, 0},
+	{"li", T_LI, K_BLOCK | K_PARA, -3},
+	{"link", T_LINK, K_DROP, 0},
+	{"main", T_MAIN, K_BLOCK | K_KEEP, 5},
+	{"map", T_OTHER, K_DROP, 0},
+	{"math", T_OTHER, K_DROP, 0},
+	{"menu", T_LIST, K_BLOCK | K_DROP, 0},
+	{"meta", T_META, K_DROP, 0},
+	{"nav", T_BLOCK, K_BLOCK | K_DROP, 0},
+	{"noscript", T_OTHER, K_DROP, 0},
+	{"object", T_OTHER, K_DROP, 0},
+	{"ol", T_LIST, K_BLOCK | K_CLEAN, -3},
+	{"option", T_OTHER, K_DROP, 0},
+	{"p", T_P, K_BLOCK | K_PARA, 0},
+	{"pre", T_BLOCK, K_BLOCK | K_PARA, 3},
+	{"script", T_SCRIPT, K_DROP, 0},
+	{"section", T_BLOCK, K_BLOCK | K_CLEAN, 3},
+	{"select", T_OTHER, K_DROP, 0},
+	{"style", T_OTHER, K_DROP, 0},
+	{"summary", T_BLOCK, K_BLOCK, 0},
+	{"svg", T_OTHER, K_DROP, 0},
+	{"table", T_TABLE, K_BLOCK | K_CLEAN, 0},
+	{"tbody", T_BLOCK, K_BLOCK, 0},
+	{"td", T_BLOCK, K_BLOCK | K_PARA, 3},
+	{"template", T_OTHER, K_DROP, 0},
+	{"textarea", T_OTHER, K_DROP, 0},
+	{"tfoot", T_BLOCK, K_BLOCK, 0},
+	{"th", T_BLOCK, K_BLOCK | K_PARA, -5},
+	{"thead", T_BLOCK, K_BLOCK, 0},
+	{"time", T_TIME, 0, 0},
+	{"title", T_TITLE, K_DROP, 0},
+	{"tr", T_BLOCK, K_BLOCK, 0},
+	{"ul", T_LIST, K_BLOCK | K_CLEAN, -3},
+	{"video", T_OTHER, K_DROP, 0},
+};
+
+static int tag_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const tagdef *)elem)->name);
+}
+
+/* The definition of an element's tag, NULL for inline and unknown tags
+ * (libxml2's HTML parser gives names in lower case). */
+static const tagdef *tag_of(const xmlNode *n)
+{
+	if (n->type != XML_ELEMENT_NODE || !n->name)
+		return NULL;
+	return bsearch(n->name, tags, sizeof tags / sizeof tags[0],
+	               sizeof tags[0], tag_cmp);
+}
+
+static int tag_id(const xmlNode *n)
+{
+	const tagdef *t = tag_of(n);
+
+	return t ? t->id : T_OTHER;
+}
+
+/* --- small string helpers ------------------------------------------------ */
+
+static int lc(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+/* ASCII case-insensitive equality of s (n bytes) and the C string t. */
+static int eq_ci(const char *s, size_t n, const char *t)
+{
+	size_t i;
+
+	for (i = 0; i < n && t[i]; i++)
+		if (lc((unsigned char)s[i]) != lc((unsigned char)t[i]))
+			return 0;
+	return i == n && !t[i];
+}
+
+/* Does s hold t, ignoring ASCII case? */
+static int has_ci(const char *s, const char *t)
+{
+	size_t n = strlen(t);
+
+	for (; *s; s++) {
+		size_t i = 0;
+
+		while (i < n && s[i] && lc((unsigned char)s[i]) == lc((unsigned char)t[i]))
+			i++;
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* The value of an attribute, or NULL.  The HTML parser stores each value
+ * as one text node, so no copy is needed. */
+static const char *attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next)
+		if (a->name && eq_ci((const char *)a->name, strlen((const char *)a->name), name)) {
+			if (a->children && a->children->type == XML_TEXT_NODE &&
+			    a->children->content)
+				return (const char *)a->children->content;
+			return "";
+		}
+	return NULL;
+}
+
+/* The next node in document order under root; skip leaves n's children
+ * out.  Iterative, so nesting depth costs no stack. */
+static xmlNode *walk_next(xmlNode *n, const xmlNode *root, int skip)
+{
+	if (!skip && n->type == XML_ELEMENT_NODE && n->children)
+		return n->children;
+	while (n && n != root) {
+		if (n->next)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+/* --- text output --------------------------------------------------------- */
+
+/* Appends text with whitespace collapsed; breaks between blocks are held
+ * back until more text follows, so there is never a trailing break. */
+typedef struct {
+	erg_buf *b;
+	size_t start; /* where this writer's text begins in b */
+	int brk;      /* pending: 0 none, 1 space, 2 newline, 3 blank line */
+	int brs;      /* <br>s since the last text */
+	size_t chars; /* characters written */
+} writer;
+
+static void w_init(writer *w, erg_buf *b)
+{
+	w->b = b;
+	w->start = b->len;
+	w->brk = 0;
+	w->brs = 0;
+	w->chars = 0;
+}
+
+static void w_break(writer *w, int kind)
+{
+	if (kind > w->brk)
+		w->brk = kind;
+}
+
+static void w_br(writer *w)
+{
+	/* Two <br>s in a row separate paragraphs in old markup. */
+	w_break(w, ++w->brs >= 2 ? 3 : 2);
+}
+
+static erg_err w_text(writer *w, const char *s, size_t n)
+{
+	static const char *const seps[] = {"", " ", "\n", "\n\n"};
+	erg_err e = ERG_OK;
+	size_t i = 0;
+
+	while (i < n) {
+		size_t j = i;
+		unsigned char c = (unsigned char)s[i];
+
+		/* U+00A0 (no-break space) collapses like any space. */
+		if (is_space(c) || (c == 0xc2 && i + 1 < n &&
+		                    (unsigned char)s[i + 1] == 0xa0)) {
+			w_break(w, 1);
+			i += is_space(c) ? 1 : 2;
+			continue;
+		}
+		while (j < n && !is_space((unsigned char)s[j]) &&
+		       !((unsigned char)s[j] == 0xc2 && j + 1 < n &&
+		         (unsigned char)s[j + 1] == 0xa0))
+			j++;
+		if (w->b->len > w->start && w->brk)
+			e = erg_buf_puts(w->b, seps[w->brk]);
+		if (!e)
+			e = erg_buf_append(w->b, s + i, j - i);
+		if (e)
+			return e;
+		for (size_t k = i; k < j; k++)
+			if (((unsigned char)s[k] & 0xc0) != 0x80)
+				w->chars++;
+		w->brk = 0;
+		w->brs = 0;
+		i = j;
+	}
+	return e;
+}
+
+/* Characters and commas of a text, whitespace runs counting as one. */
+static void measure(const char *s, size_t *chars, size_t *commas)
+{
+	int sp = 1;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (is_space(*p)) {
+			if (!sp)
+				(*chars)++;
+			sp = 1;
+			continue;
+		}
+		sp = 0;
+		if (*p == ',')
+			(*commas)++;
+		/* Fullwidth comma U+FF0C and ideographic comma U+3001. */
+		else if ((p[0] == 0xef && p[1] == 0xbc && p[2] == 0x8c) ||
+		         (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x81))
+			(*commas)++;
+		if ((*p & 0xc0) != 0x80)
+			(*chars)++;
+	}
+}
+
+/* All text under n (n included), collapsed, scripts and styles left out. */
+static erg_err node_text(xmlNode *root, erg_buf *out)
+{
+	writer w;
+	erg_err e = ERG_OK;
+
+	w_init(&w, out);
+	for (xmlNode *n = root; n && !e;) {
+		int skip = 0;
+
+		if (n->type == XML_TEXT_NODE && n->content)
+			e = w_text(&w, (const char *)n->content,
+			           strlen((const char *)n->content));
+		else if (n->type == XML_ELEMENT_NODE) {
+			const tagdef *t = tag_of(n);
+
+			if (n != root && t && t->kind & K_DROP)
+				skip = 1;
+			else if (t && t->kind & K_BLOCK)
+				w_break(&w, 1);
+			else if (t && t->id == T_BR)
+				w_break(&w, 1);
+		}
+		n = walk_next(n, root, skip);
+	}
+	return e;
+}
+
+/* --- class and id names -------------------------------------------------- */
+
+/* Words in class and id names.  A key matches a word it begins (short
+ * keys) or any word holding it (keys marked with '*'), so "nav" matches
+ * "navbar" but not "canvas", and "*comment" matches "postcomments". */
+static const char *const neg_keys[] = {
+	"*comment", "*share", "*sharing", "*social", "*related", "*promo",
+	"*newsletter", "*footer", "*sidebar", "nav", "*menu", "*advert",
+	"ad", "ads", "adv", "*subscri", "*cookie", "*banner", "*breadcrumb",
+	"*popup", "*modal", "*sponsor", "*outbrain", "*taboola", "*disqus",
+	"rss", "*signup", "login", "*toolbar", "*widget", "*combx", "*masthead",
+	"*shoutbox", "*paginat", "pager", "*consent", "*recommend", "*trending",
+	"*popular", "tags", "tag", "*skip", "*byline", "*author", "*caption-credit",
+	"*follow", "*hidden", "*print", "*jump", "*rail", "*tooltip", "*overlay",
+	"*dateline", "*timestamp", "*meta", "*cta",
+};
+
+static const char *const pos_keys[] = {
+	"*article", "*body", "*content", "*entry", "main", "post", "*story",
+	"text", "blog", "*hentry", "*column", "page",
+};
+
+/* Does a word (n bytes, lower case) match the key? */
+static int key_match(const char *w, size_t n, const char *key)
+{
+	size_t k;
+
+	if (*key == '*') {
+		key++;
+		k = strlen(key);
+		for (size_t i = 0; i + k <= n; i++)
+			if (memcmp(w + i, key, k) == 0)
+				return 1;
+		return 0;
+	}
+	k = strlen(key);
+	/* Short keys must be the whole word or, for "nav", its start. */
+	if (n == k)
+		return memcmp(w, key, k) == 0;
+	return k >= 3 && strcmp(key, "nav") == 0 && n > k && memcmp(w, key, k) == 0;
+}
+
+static int any_key(const char *w, size_t n, const char *const *keys,
+                   size_t nkeys)
+{
+	for (size_t i = 0; i < nkeys; i++)
+		if (key_match(w, n, keys[i]))
+			return 1;
+	return 0;
+}
+
+/* Classify one class or id name: -1 junk, 1 content, 0 neither.  Within
+ * one name junk wins ("article-comments" is comments). */
+static int classify_name(const char *name, size_t n)
+{
+	char buf[128];
+	int neg = 0, pos = 0;
+	size_t i = 0;
+
+	if (n >= sizeof buf)
+		n = sizeof buf - 1;
+	for (size_t k = 0; k < n; k++)
+		buf[k] = (char)lc((unsigned char)name[k]);
+	buf[n] = '\0';
+	if (any_key(buf, n, neg_keys, sizeof neg_keys / sizeof neg_keys[0]))
+		neg = 1;
+	while (i < n) {
+		size_t j = i;
+
+		while (j < n && buf[j] != '-' && buf[j] != '_' && buf[j] != ':' &&
+		       buf[j] != '.')
+			j++;
+		if (j > i) {
+			if (any_key(buf + i, j - i, neg_keys,
+			            sizeof neg_keys / sizeof neg_keys[0]))
+				neg = 1;
+			if (any_key(buf + i, j - i, pos_keys,
+			            sizeof pos_keys / sizeof pos_keys[0]))
+				pos = 1;
+		}
+		i = j + 1;
+	}
+	return neg ? -1 : pos;
+}
+
+/* The class/id verdict of an element: *neg and *pos count names. */
+static void classify(const xmlNode *n, int *neg, int *pos)
+{
+	const char *vals[2] = {attr(n, "class"), attr(n, "id")};
+
+	*neg = *pos = 0;
+	for (size_t v = 0; v < 2; v++) {
+		const char *s = vals[v];
+
+		while (s && *s) {
+			size_t k = 0;
+			int c;
+
+			while (*s && is_space((unsigned char)*s))
+				s++;
+			while (s[k] && !is_space((unsigned char)s[k]))
+				k++;
+			if (!k)
+				break;
+			c = classify_name(s, k);
+			if (c < 0)
+				(*neg)++;
+			else if (c > 0)
+				(*pos)++;
+			s += k;
+		}
+	}
+}
+
+/* Hidden by markup: never shown to a reader. */
+static int hidden(const xmlNode *n)
+{
+	const char *s = attr(n, "style");
+	const char *a = attr(n, "aria-hidden");
+
+	if (attr(n, "hidden"))
+		return 1;
+	if (a && eq_ci(a, strlen(a), "true"))
+		return 1;
+	if (s) {
+		char buf[256];
+		size_t k = 0;
+
+		/* Squeeze out spaces so "display : none" matches too. */
+		for (; *s && k + 1 < sizeof buf; s++)
+			if (!is_space((unsigned char)*s))
+				buf[k++] = (char)lc((unsigned char)*s);
+		buf[k] = '\0';
+		if (strstr(buf, "display:none") || strstr(buf, "visibility:hidden"))
+			return 1;
+	}
+	return 0;
+}
+
+/* --- the content pass ----------------------------------------------------- */
+
+#define F_DROP 0x01  /* left out with its subtree */
+#define F_LINK 0x02  /* inside <a> */
+#define F_CAND 0x04  /* has been scored as a container */
+#define F_OUT 0x08   /* left out of the article by the cleaner */
+
+typedef struct {
+	xmlNode *node;
+	const tagdef *tag;
+	size_t parent;  /* info index of the parent element, NONE at the top */
+	size_t owner;   /* nearest block ancestor-or-self */
+	size_t text, link, commas;    /* in the whole subtree */
+	size_t otext, olink, ocommas; /* inline text this block owns */
+	size_t paras;   /* paragraphs of MIN_PARA characters or more */
+	size_t lis;
+	double ptext;   /* prose: paragraph text, less its links */
+	size_t pn;      /* paragraphs counted in ptext */
+	double score;
+	int weight;     /* class/id: +25 content, -25 junk */
+	unsigned flags;
+} ninfo;
+
+typedef struct {
+	xmlDoc *doc;
+	erg_vec info;   /* ninfo, in document order */
+	int relaxed;    /* class names do not drop elements */
+	const char *title; /* for leaving the headline out of the body */
+} page;
+
+static ninfo *info_at(page *pg, size_t i)
+{
+	return erg_vec_at(&pg->info, i);
+}
+
+static size_t info_index(const xmlNode *n)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->_private
+	           ? (size_t)(uintptr_t)n->_private - 1
+	           : NONE;
+}
+
+static ninfo *info_of(page *pg, const xmlNode *n)
+{
+	size_t i = info_index(n);
+
+	return i == NONE ? NULL : info_at(pg, i);
+}
+
+static int is_ws_text(const char *s)
+{
+	for (; *s; s++)
+		if (!is_space((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+/* Enter an element: its record, and whether its subtree is left out. */
+static erg_err enter(page *pg, xmlNode *n, int *skip)
+{
+	ninfo *in, *par;
+	size_t idx = pg->info.len, pidx = info_index(n->parent);
+	int neg, pos;
+
+	/* The push may move the array: look the parent up after it. */
+	in = erg_vec_push(&pg->info);
+	if (!in)
+		return ERG_ENOMEM;
+	par = pidx == NONE ? NULL : info_at(pg, pidx);
+	n->_private = (void *)(uintptr_t)(idx + 1);
+	in->node = n;
+	in->tag = tag_of(n);
+	in->parent = pidx;
+	in->owner = in->tag && in->tag->kind & K_BLOCK
+	                ? idx
+	                : (par ? par->owner : NONE);
+	if (par && par->flags & F_LINK)
+		in->flags |= F_LINK;
+	if (in->tag && in->tag->id == T_A)
+		in->flags |= F_LINK;
+	classify(n, &neg, &pos);
+	in->weight = (pos ? 25 : 0) - (neg ? 25 : 0);
+	if (in->tag && in->tag->kind & K_DROP)
+		in->flags |= F_DROP;
+	else if (hidden(n))
+		in->flags |= F_DROP;
+	else if (!pg->relaxed && neg && !pos &&
+	         !(in->tag && in->tag->kind & K_KEEP))
+		in->flags |= F_DROP;
+	*skip = (in->flags & F_DROP) != 0;
+#ifdef HTML_DEBUG
+	if (*skip && !(in->tag && in->tag->kind & K_DROP) && getenv("DROPS"))
+		fprintf(stderr, "drop <%s class=%.50s id=%.20s>\n", n->name, attr(n, "class") ? attr(n, "class") : "", attr(n, "id") ? attr(n, "id") : "");
+#endif
+	return ERG_OK;
+}
+
+static void leave(page *pg, size_t idx)
+{
+	ninfo *in = info_at(pg, idx), *par;
+
+	if (in->flags & F_DROP)
+		return;
+	if (in->tag && in->tag->id == T_LI)
+		in->lis++;
+	if (in->tag && in->tag->kind & K_BLOCK && in->otext >= MIN_PARA &&
+	    in->olink * 2 <= in->otext) {
+		if (in->tag->kind & K_PARA)
+			in->paras++;
+		in->ptext += (double)(in->otext - in->olink);
+		in->pn++;
+	}
+	if (in->parent == NONE)
+		return;
+	par = info_at(pg, in->parent);
+	par->text += in->text;
+	par->link += in->link;
+	par->commas += in->commas;
+	par->paras += in->paras;
+	par->lis += in->lis;
+	par->ptext += in->ptext;
+	par->pn += in->pn;
+}
+
+static void text_node(page *pg, const xmlNode *n)
+{
+	ninfo *par = info_of(pg, n->parent), *own;
+	size_t chars = 0, commas = 0;
+
+	if (!par || !n->content)
+		return;
+	measure((const char *)n->content, &chars, &commas);
+	par->text += chars;
+	par->commas += commas;
+	if (par->flags & F_LINK)
+		par->link += chars;
+	own = par->owner == NONE ? NULL : info_at(pg, par->owner);
+	if (own) {
+		own->otext += chars;
+		own->ocommas += commas;
+		if (par->flags & F_LINK)
+			own->olink += chars;
+	}
+}
+
+/* Walk the body once, building the records and their text counts. */
+static erg_err survey(page *pg, xmlNode *root)
+{
+	erg_err e = ERG_OK;
+	xmlNode *n;
+
+	/* Stale indices from an earlier survey must not be trusted. */
+	for (n = xmlDocGetRootElement(pg->doc); n; n = walk_next(n, NULL, 0))
+		n->_private = NULL;
+	erg_vec_clear(&pg->info);
+	for (n = root; n && !e;) {
+		int skip = 0;
+
+		if (n->type == XML_ELEMENT_NODE) {
+			e = enter(pg, n, &skip);
+			if (e)
+				break;
+			if (!skip && n->children) {
+				n = n->children;
+				continue;
+			}
+		} else if (n->type == XML_TEXT_NODE) {
+			text_node(pg, n);
+		}
+		/* Leave n and every ancestor it closes. */
+		for (;;) {
+			if (n->type == XML_ELEMENT_NODE)
+				leave(pg, info_index(n));
+			if (n == root) {
+				n = NULL;
+				break;
+			}
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+	return e;
+}
+
+static double link_density(const ninfo *in)
+{
+	return in->text ? (double)in->link / (double)in->text : 0.0;
+}
+
+/* Give each paragraph's score to its nearest ancestors. */
+static void score(page *pg)
+{
+	static const double share[SCORE_LEVELS] = {1.0, 0.5, 0.25, 0.15, 0.1};
+
+	for (size_t i = 0; i < pg->info.len; i++) {
+		ninfo *in = info_at(pg, i);
+		size_t up;
+		double s, ld;
+
+		if (in->flags & F_DROP || in->otext < MIN_PARA ||
+		    !(in->tag && in->tag->kind & K_BLOCK))
+			continue;
+		ld = (double)in->olink / (double)in->otext;
+		if (ld > 0.5)
+			continue;
+		s = 1.0 + (double)in->ocommas +
+		    (in->otext / 100 < 3 ? (double)(in->otext / 100) : 3.0);
+		s *= 1.0 - ld;
+		/* A paragraph scores its container; a container holding text of
+		 * its own (a <div> with <br>s) also scores itself. */
+		up = in->tag->kind & K_PARA ? in->parent : i;
+		for (int lv = 0; lv < SCORE_LEVELS && up != NONE; lv++) {
+			ninfo *a = info_at(pg, up);
+
+			if (!(a->flags & F_CAND)) {
+				a->flags |= F_CAND;
+				a->score = (a->tag ? a->tag->base : 0) + a->weight;
+			}
+			a->score += s * share[lv];
+			up = a->parent;
+		}
+	}
+	for (size_t i = 0; i < pg->info.len; i++) {
+		ninfo *in = info_at(pg, i);
+
+		if (in->flags & F_CAND)
+			in->score *= 1.0 - link_density(in);
+	}
+}
+
+/* Is a inside b (or b itself)? */
+static int within(page *pg, size_t a, size_t b)
+{
+	for (; a != NONE; a = info_at(pg, a)->parent)
+		if (a == b)
+			return 1;
+	return 0;
+}
+
+/* The container holding the article: the best-scored one, or its
+ * ancestor when several of the best share it (an article split into
+ * sibling blocks). */
+static size_t best(page *pg)
+{
+	size_t top[5] = {NONE, NONE, NONE, NONE, NONE};
+	size_t t, a;
+
+	for (size_t i = 0; i < pg->info.len; i++) {
+		ninfo *in = info_at(pg, i);
+
+		if (!(in->flags & F_CAND))
+			continue;
+		for (size_t k = 0; k < 5; k++)
+			if (top[k] == NONE || in->score > info_at(pg, top[k])->score) {
+				memmove(top + k + 1, top + k, (4 - k) * sizeof top[0]);
+				top[k] = i;
+				break;
+			}
+	}
+	t = top[0];
+	if (t == NONE)
+		return NONE;
+	a = info_at(pg, t)->parent;
+	for (int lv = 0; lv < 6 && a != NONE; lv++) {
+		size_t shared = 0;
+
+		for (size_t k = 1; k < 5; k++)
+			if (top[k] != NONE && within(pg, top[k], a) &&
+			    info_at(pg, top[k])->score >= 0.75 * info_at(pg, t)->score)
+				shared++;
+		if (shared >= 2) {
+			t = a;
+			break;
+		}
+		a = info_at(pg, a)->parent;
+	}
+	return t;
+}
+
+/* An article cut into several blocks (sections between pictures,
+ * "supplemental" wrappers) has its parts side by side some levels up:
+ * climb while what an ancestor adds is more prose of the same kind, long
+ * paragraphs rather than teasers, and prose still dominates its text. */
+static size_t widen(page *pg, size_t t)
+{
+	size_t cur = t, a = info_at(pg, t)->parent;
+
+	for (int lv = 0; lv < WIDEN_LEVELS && a != NONE;
+	     lv++, a = info_at(pg, a)->parent) {
+		ninfo *ai = info_at(pg, a), *ci = info_at(pg, cur);
+		double gain = ai->ptext - ci->ptext;
+		size_t gn = ai->pn - ci->pn;
+
+		if (ai->tag && ai->tag->id == T_HTML)
+			break;
+#ifdef HTML_DEBUG
+		fprintf(stderr, "widen %zu <%s class=%.30s> gain %.0f/%zu ptext %.0f text %zu\n", a, ai->node->name, attr(ai->node, "class") ? attr(ai->node, "class") : "", gain, gn, ai->ptext, ai->text);
+#endif
+		if (!gn)
+			continue;
+		if (gain / (double)gn < WIDEN_AVG ||
+		    ai->ptext < (double)ai->text * WIDEN_SHARE)
+			break;
+		cur = a;
+	}
+	return cur;
+}
+
+/* Leave a container out of the article: widgets, link lists and forms
+ * that sit inside the article's block. */
+static int unwanted(page *pg, const ninfo *in)
+{
+	double ld = link_density(in);
+
+	(void)pg;
+	if (!in->tag)
+		return 0;
+	if (in->tag->kind & K_PARA) {
+		/* Headings and items that are all link: navigation. */
+		if (in->text && ld > 0.7 && in->tag->id != T_P)
+			return 1;
+		return 0;
+	}
+	if (!(in->tag->kind & K_CLEAN))
+		return 0;
+	if (in->weight < 0 && in->text < 1000)
+		return 1;
+	if (in->commas >= 10)
+		return 0;
+	if (in->tag->id == T_FORM && in->paras < 3)
+		return 1;
+	if (in->weight <= 0 && ld > 0.35)
+		return 1;
+	if (ld > 0.6)
+		return 1;
+	if (in->tag->id != T_LIST && in->lis > 2 * in->paras + 6 && ld > 0.2)
+		return 1;
+	return 0;
+}
+
+/* Normalised equality of the heading text and the title. */
+static int same_text(xmlNode *n, const char *title)
+{
+	erg_buf b = ERG_BUF_INIT;
+	int same = 0;
+
+	if (!title)
+		return 0;
+	if (node_text(n, &b) == ERG_OK && b.data)
+		same = strcmp(b.data, title) == 0;
+	erg_buf_free(&b);
+	return same;
+}
+
+/* Write the article text of the subtree at root. */
+static erg_err emit(page *pg, xmlNode *root, writer *w)
+{
+	erg_err e = ERG_OK;
+
+	for (xmlNode *n = root; n && !e;) {
+		int skip = 0;
+
+		if (n->type == XML_TEXT_NODE && n->content) {
+			e = w_text(w, (const char *)n->content,
+			           strlen((const char *)n->content));
+		} else if (n->type == XML_ELEMENT_NODE) {
+			ninfo *in = info_of(pg, n);
+
+			if (!in || in->flags & F_DROP)
+				skip = 1;
+			else if (n != root && unwanted(pg, in)) {
+				skip = 1;
+#ifdef HTML_DEBUG
+				fprintf(stderr, "unwanted <%s class=%.40s> text %zu link %zu commas %zu w %d\n", n->name, attr(n, "class") ? attr(n, "class") : "", in->text, in->link, in->commas, in->weight);
+#endif
+			}
+			else if (in->tag && in->tag->id == T_H1 && same_text(n, pg->title))
+				skip = 1;
+			else if (in->tag && in->tag->id == T_BR)
+				w_br(w);
+			else if (in->tag && in->tag->kind & K_BLOCK)
+				w_break(w, 3);
+		}
+		if (!skip && n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		for (;;) {
+			if (n->type == XML_ELEMENT_NODE && n != root) {
+				const tagdef *t = tag_of(n);
+
+				if (t && t->kind & K_BLOCK)
+					w_break(w, 3);
+			}
+			if (n == root) {
+				n = NULL;
+				break;
+			}
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+	w_break(w, 3);
+	return e;
+}
+
+/* Should a sibling of the best container be part of the article? */
+static int kin(page *pg, const ninfo *sib, const ninfo *top)
+{
+	double ld = link_density(sib);
+	double bar = top->score * 0.2 > 10 ? top->score * 0.2 : 10;
+	const char *c1, *c2;
+
+	if (sib == top)
+		return 1;
+	if (sib->flags & F_DROP || unwanted(pg, sib))
+		return 0;
+	c1 = attr(sib->node, "class");
+	c2 = attr(top->node, "class");
+	if (c1 && c2 && *c1 && strcmp(c1, c2) == 0)
+		bar -= top->score * 0.2;
+	if (sib->flags & F_CAND && sib->score >= bar)
+		return 1;
+	if (sib->tag && sib->tag->kind & K_PARA) {
+		if (sib->otext >= 80 && ld < 0.25)
+			return 1;
+		if (sib->otext > 0 && ld == 0.0) {
+			const char *t = NULL;
+
+			for (xmlNode *c = sib->node->last; c && !t; c = c->prev)
+				if (c->type == XML_TEXT_NODE && c->content &&
+				    !is_ws_text((const char *)c->content))
+					t = (const char *)c->content;
+			if (t) {
+				size_t k = strlen(t);
+
+				while (k && is_space((unsigned char)t[k - 1]))
+					k--;
+				if (k && t[k - 1] == '.')
+					return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+#ifdef HTML_DEBUG
+static void debug_top(page *pg, size_t t)
+{
+	for (size_t i = 0; i < pg->info.len; i++) {
+		ninfo *in = info_at(pg, i);
+		const char *c = attr(in->node, "class"), *d = attr(in->node, "id");
+
+		if (in->flags & F_CAND && in->score > 5)
+			fprintf(stderr, "%c %zu <%s class=%.40s id=%.30s> score %.1f text %zu link %zu\n",
+			        i == t ? '*' : ' ', i, in->node->name, c ? c : "", d ? d : "",
+			        in->score, in->text, in->link);
+	}
+}
+#endif
+
+static erg_err extract(page *pg, xmlNode *body, erg_buf *out, size_t *chars)
+{
+	writer w;
+	erg_err e;
+	size_t t;
+
+	erg_buf_clear(out);
+	w_init(&w, out);
+	e = survey(pg, body);
+	if (e)
+		return e;
+	score(pg);
+	t = best(pg);
+	if (t != NONE)
+		t = widen(pg, t);
+#ifdef HTML_DEBUG
+	debug_top(pg, t);
+#endif
+	if (t == NONE) {
+		e = emit(pg, body, &w);
+	} else {
+		ninfo *top = info_at(pg, t);
+		xmlNode *p = top->node->parent;
+
+		if (!p || top->tag == NULL || top->tag->id == T_BODY ||
+		    top->tag->id == T_HTML) {
+			e = emit(pg, top->node, &w);
+		} else {
+			for (xmlNode *s = p->children; s && !e; s = s->next) {
+				ninfo *in = info_of(pg, s);
+
+				if (s->type == XML_TEXT_NODE && s->content &&
+				    !is_ws_text((const char *)s->content)) {
+					/* Loose text beside the article block: keep only
+					 * when it reads as prose. */
+					size_t c = 0, k = 0;
+
+					measure((const char *)s->content, &c, &k);
+					if (c >= 80) {
+						e = w_text(&w, (const char *)s->content,
+						           strlen((const char *)s->content));
+						w_break(&w, 3);
+					}
+				} else if (in && kin(pg, in, top)) {
+					e = emit(pg, s, &w);
+				}
+			}
+		}
+	}
+	*chars = w.chars;
+	return e;
+}
+
+/* --- metadata ------------------------------------------------------------ */
+
+enum { M_OGTITLE, M_TWTITLE, M_SITE, M_OGURL, M_CANON, M_DATE1, M_DATE2,
+       M_AUTHOR, M_COUNT };
+
+typedef struct {
+	const char *v[M_COUNT]; /* into the document, first seen wins */
+	xmlNode *h1, *title, *time, *author;
+	erg_buf ldjson;         /* JSON-LD script text */
+} meta;
+
+/* Meta names that give a publication date, most trusted first. */
+static const char *const date_keys[] = {
+	"article:published_time", "og:article:published_time",
+	"datepublished", "date", "pubdate", "publishdate", "publish-date",
+	"publish_date", "dc.date", "dc.date.issued", "dc.date.created",
+	"dcterms.date", "dcterms.issued", "dcterms.created", "sailthru.date",
+	"parsely-pub-date", "article.published", "citation_publication_date",
+	"originalpublicationdate", "og:pubdate",
+};
+
+static const char *const author_keys[] = {
+	"author", "article:author", "dc.creator", "dcterms.creator",
+	"parsely-author", "sailthru.author", "byl",
+};
+
+static int in_keys(const char *k, const char *const *keys, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (eq_ci(k, strlen(k), keys[i]))
+			return 1;
+	return 0;
+}
+
+static void set_once(const char **slot, const char *v)
+{
+	if (!*slot && v && !is_ws_text(v))
+		*slot = v;
+}
+
+static int rel_has(const char *rel, const char *word)
+{
+	size_t n = strlen(word);
+
+	while (rel && *rel) {
+		size_t k = 0;
+
+		while (*rel && is_space((unsigned char)*rel))
+			rel++;
+		while (rel[k] && !is_space((unsigned char)rel[k]))
+			k++;
+		if (k == n && eq_ci(rel, k, word))
+			return 1;
+		rel += k;
+	}
+	return 0;
+}
+
+static erg_err meta_element(meta *m, xmlNode *n, int id)
+{
+	const char *key, *val;
+
+	switch (id) {
+	case T_META:
+		val = attr(n, "content");
+		if (!val)
+			return ERG_OK;
+		for (int k = 0; k < 3; k++) {
+			key = attr(n, k == 0 ? "property" : k == 1 ? "name" : "itemprop");
+			if (!key)
+				continue;
+			if (eq_ci(key, strlen(key), "og:title"))
+				set_once(&m->v[M_OGTITLE], val);
+			else if (eq_ci(key, strlen(key), "twitter:title"))
+				set_once(&m->v[M_TWTITLE], val);
+			else if (eq_ci(key, strlen(key), "og:site_name"))
+				set_once(&m->v[M_SITE], val);
+			else if (eq_ci(key, strlen(key), "og:url"))
+				set_once(&m->v[M_OGURL], val);
+			else if (eq_ci(key, strlen(key), date_keys[0]) ||
+			         eq_ci(key, strlen(key), date_keys[1]))
+				set_once(&m->v[M_DATE1], val);
+			else if (in_keys(key, date_keys, sizeof date_keys / sizeof date_keys[0]))
+				set_once(&m->v[M_DATE2], val);
+			else if (in_keys(key, author_keys,
+			                 sizeof author_keys / sizeof author_keys[0]) &&
+			         !has_ci(val, "://"))
+				set_once(&m->v[M_AUTHOR], val);
+		}
+		return ERG_OK;
+	case T_LINK:
+		if (rel_has(attr(n, "rel"), "canonical"))
+			set_once(&m->v[M_CANON], attr(n, "href"));
+		return ERG_OK;
+	case T_H1:
+		if (!m->h1)
+			m->h1 = n;
+		return ERG_OK;
+	case T_TITLE:
+		if (!m->title)
+			m->title = n;
+		return ERG_OK;
+	case T_TIME:
+		if (!m->time && attr(n, "datetime"))
+			m->time = n;
+		return ERG_OK;
+	case T_SCRIPT:
+		val = attr(n, "type");
+		if (val && has_ci(val, "ld+json"))
+			for (xmlNode *c = n->children; c; c = c->next)
+				if ((c->type == XML_TEXT_NODE ||
+				     c->type == XML_CDATA_SECTION_NODE) && c->content) {
+					erg_err e = erg_buf_puts(&m->ldjson,
+					                         (const char *)c->content);
+
+					if (e == ERG_OK)
+						e = erg_buf_putc(&m->ldjson, '\n');
+					/* A JSON-LD blob past the buffer cap is ignored. */
+					if (e && e != ERG_ELIMIT)
+						return e;
+				}
+		return ERG_OK;
+	default:
+		break;
+	}
+	if (!m->author) {
+		const char *r = attr(n, "rel"), *ip = attr(n, "itemprop");
+
+		if ((r && rel_has(r, "author")) || (ip && eq_ci(ip, strlen(ip), "author")))
+			m->author = n;
+	}
+	return ERG_OK;
+}
+
+static erg_err survey_meta(xmlDoc *doc, meta *m)
+{
+	xmlNode *root = xmlDocGetRootElement(doc);
+	erg_err e = ERG_OK;
+
+	for (xmlNode *n = root; n && !e; n = walk_next(n, NULL, 0))
+		if (n->type == XML_ELEMENT_NODE)
+			e = meta_element(m, n, tag_id(n));
+	return e;
+}
+
+/* A copy of s (n bytes) with whitespace collapsed and trimmed; NULL if
+ * empty or too long to be what it claims. */
+static erg_err dup_clean(const char *s, size_t n, char **out)
+{
+	erg_buf b = ERG_BUF_INIT;
+	writer w;
+	erg_err e;
+
+	*out = NULL;
+	w_init(&w, &b);
+	e = w_text(&w, s, n);
+	if (e == ERG_OK && b.len && b.len <= META_MAX)
+		*out = erg_buf_steal(&b);
+	erg_buf_free(&b);
+	return e;
+}
+
+static erg_err dup_node_text(xmlNode *n, char **out)
+{
+	erg_buf b = ERG_BUF_INIT;
+	erg_err e;
+
+	*out = NULL;
+	e = node_text(n, &b);
+	if (e == ERG_OK && b.len && b.len <= META_MAX)
+		*out = erg_buf_steal(&b);
+	erg_buf_free(&b);
+	return e;
+}
+
+/* Drop " - Site Name" / "Site Name | " from a title. */
+static void strip_site(char *t, const char *site)
+{
+	static const char *const seps[] = {" - ", " | ", " \xe2\x80\x94 ",
+	                                   " \xe2\x80\x93 ", " :: ", " \xc2\xb7 ",
+	                                   " : "};
+	size_t tn = strlen(t), sn;
+
+	if (!site)
+		return;
+	sn = strlen(site);
+	for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+		size_t pn = strlen(seps[i]);
+
+		if (tn > sn + pn && eq_ci(t + tn - sn, sn, site) &&
+		    memcmp(t + tn - sn - pn, seps[i], pn) == 0) {
+			t[tn - sn - pn] = '\0';
+			return;
+		}
+		if (tn > sn + pn && eq_ci(t, sn, site) &&
+		    memcmp(t + sn, seps[i], pn) == 0) {
+			memmove(t, t + sn + pn, tn - sn - pn + 1);
+			return;
+		}
+	}
+}
+
+static erg_err pick_title(const meta *m, char **out)
+{
+	char *h1 = NULL, *tt = NULL, *site = NULL;
+	const char *v = m->v[M_OGTITLE] ? m->v[M_OGTITLE] : m->v[M_TWTITLE];
+	erg_err e = ERG_OK;
+
+	*out = NULL;
+	if (m->v[M_SITE] && (e = dup_clean(m->v[M_SITE], strlen(m->v[M_SITE]), &site)))
+		goto out;
+	if (v) {
+		if ((e = dup_clean(v, strlen(v), out)))
+			goto out;
+		if (*out)
+			goto out;
+	}
+	if ((m->h1 && (e = dup_node_text(m->h1, &h1))) ||
+	    (m->title && (e = dup_node_text(m->title, &tt))))
+		goto out;
+	/* The first <h1> is the headline when the <title> agrees with it;
+	 * otherwise it is as likely the site's logo. */
+	if (h1 && (!tt || strstr(tt, h1))) {
+		*out = h1;
+		h1 = NULL;
+	} else if (tt) {
+		*out = tt;
+		tt = NULL;
+	} else {
+		*out = h1;
+		h1 = NULL;
+	}
+out:
+	if (*out)
+		strip_site(*out, site);
+	free(h1);
+	free(tt);
+	free(site);
+	return e;
+}
+
+/* "datePublished": "..." in JSON-LD, by plain search. */
+static const char *ld_date(const char *js, size_t *n)
+{
+	const char *p = js;
+
+	while (p && (p = strstr(p, "\"datePublished\""))) {
+		p += strlen("\"datePublished\"");
+		while (is_space((unsigned char)*p))
+			p++;
+		if (*p != ':')
+			continue;
+		p++;
+		while (is_space((unsigned char)*p))
+			p++;
+		if (*p == '"') {
+			const char *q = strchr(p + 1, '"');
+
+			if (q && q - p - 1 < 64) {
+				*n = (size_t)(q - p - 1);
+				return p + 1;
+			}
+		}
+	}
+	return NULL;
+}
+
+static int looks_iso(const char *s, size_t n)
+{
+	static const char pat[] = "dddd-dd-dd";
+
+	if (n < 10)
+		return 0;
+	for (size_t i = 0; i < 10; i++)
+		if (pat[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != '-')
+			return 0;
+	return 1;
+}
+
+/* One date text to ISO 8601; 1 if it is a date. */
+static erg_err norm_date(const char *s, size_t n, char **out, int *ok)
+{
+	char iso[64];
+
+	*ok = 0;
+	while (n && is_space((unsigned char)*s))
+		s++, n--;
+	while (n && is_space((unsigned char)s[n - 1]))
+		n--;
+	if (!n || n > 128)
+		return ERG_OK;
+	if (erg_date_iso(s, n, iso, sizeof iso))
+		*out = erg_strndup(iso, strlen(iso));
+	else if (looks_iso(s, n))
+		*out = erg_strndup(s, n);
+	else
+		return ERG_OK;
+	if (!*out)
+		return ERG_ENOMEM;
+	*ok = 1;
+	return ERG_OK;
+}
+
+static erg_err pick_date(const meta *m, char **out)
+{
+	const char *s;
+	size_t n = 0;
+	int ok = 0;
+	erg_err e;
+
+	*out = NULL;
+	for (int k = 0; k < 2; k++) {
+		s = m->v[k ? M_DATE2 : M_DATE1];
+		if (s && ((e = norm_date(s, strlen(s), out, &ok)) || ok))
+			return e;
+	}
+	if (m->ldjson.data && (s = ld_date(m->ldjson.data, &n)) &&
+	    ((e = norm_date(s, n, out, &ok)) || ok))
+		return e;
+	if (m->time && (s = attr(m->time, "datetime")))
+		return norm_date(s, strlen(s), out, &ok);
+	return ERG_OK;
+}
+
+static erg_err pick_byline(const meta *m, char **out)
+{
+	erg_err e = ERG_OK;
+	const char *c;
+
+	*out = NULL;
+	if (m->v[M_AUTHOR])
+		e = dup_clean(m->v[M_AUTHOR], strlen(m->v[M_AUTHOR]), out);
+	else if (m->author && (c = attr(m->author, "content")))
+		e = dup_clean(c, strlen(c), out);
+	else if (m->author)
+		e = dup_node_text(m->author, out);
+	if (e == ERG_OK && *out) {
+		char *b = *out;
+
+		/* "By Jane Doe" is Jane Doe. */
+		if (eq_ci(b, 3, "by ") && b[3])
+			memmove(b, b + 3, strlen(b + 3) + 1);
+		if (strlen(b) > 200) {
+			free(b);
+			*out = NULL;
+		}
+	}
+	return e;
+}
+
+/* --- parsing ------------------------------------------------------------- */
+
+/* libxml2 reports some problems (an encoding it cannot convert) through
+ * its global handlers, whatever the parse options; library code must not
+ * print, so they are silenced for the length of a parse. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void quiet_s(void *ctx, xmlErrorPtr err)
+{
+	(void)ctx;
+	(void)err;
+}
+
+static erg_err parse(const char *buf, size_t len, const char *charset,
+                     xmlDoc **doc)
+{
+	int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	           HTML_PARSE_RECOVER;
+	xmlGenericErrorFunc gen = xmlGenericError;
+	void *genctx = xmlGenericErrorContext;
+	xmlStructuredErrorFunc st = xmlStructuredError;
+	void *stctx = xmlStructuredErrorContext;
+
+	*doc = NULL;
+	if (len > INT_MAX)
+		return ERG_ELIMIT;
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xmlSetStructuredErrorFunc(NULL, quiet_s);
+	*doc = htmlReadMemory(buf, (int)len, NULL, charset, opts);
+	xmlSetGenericErrorFunc(genctx, gen);
+	xmlSetStructuredErrorFunc(stctx, st);
+	return ERG_OK;
+}
+
+static xmlNode *find_body(xmlDoc *doc)
+{
+	xmlNode *root = xmlDocGetRootElement(doc);
+
+	for (xmlNode *n = root ? root->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && tag_id(n) == T_BODY)
+			return n;
+	return root;
+}
+
+/* --- the API ------------------------------------------------------------- */
 
 erg_err erg_html_page(const char *buf, size_t len, const char *charset,
                       erg_page *out, erg_errinfo *ei)
 {
-	(void)buf;
-	(void)len;
-	(void)charset;
-	(void)out;
-	return erg_fail(ei, ERG_EFORMAT, "", 0, "HTML pages not yet supported");
+	page pg;
+	meta m;
+	erg_buf text = ERG_BUF_INIT;
+	xmlNode *body;
+	size_t chars = 0;
+	erg_err e;
+
+	memset(out, 0, sizeof *out);
+	memset(&pg, 0, sizeof pg);
+	memset(&m, 0, sizeof m);
+	erg_vec_init(&pg.info, sizeof(ninfo));
+	if (!buf && len)
+		return erg_fail(ei, ERG_EINVAL, "", 0, "no page");
+	e = parse(buf ? buf : "", len, charset, &pg.doc);
+	if (e) {
+		erg_fail(ei, e, "", 0, "page too large to parse");
+		goto out;
+	}
+	if (!pg.doc || !(body = find_body(pg.doc))) {
+		e = erg_fail(ei, ERG_EEMPTY, "", 0, "no article text in page");
+		goto out;
+	}
+	if ((e = survey_meta(pg.doc, &m)) || (e = pick_title(&m, &out->title)) ||
+	    (e = pick_date(&m, &out->date)) || (e = pick_byline(&m, &out->byline)))
+		goto fail;
+	if (m.v[M_CANON] || m.v[M_OGURL]) {
+		const char *u = m.v[M_CANON] ? m.v[M_CANON] : m.v[M_OGURL];
+
+		if ((e = dup_clean(u, strlen(u), &out->url)))
+			goto fail;
+	}
+	pg.title = out->title;
+	if ((e = extract(&pg, body, &text, &chars)))
+		goto fail;
+	if (chars < RETRY_CHARS) {
+		/* Short: perhaps the class names hid the article. */
+		erg_buf again = ERG_BUF_INIT;
+		size_t c2 = 0;
+
+		pg.relaxed = 1;
+#ifdef HTML_DEBUG
+		fprintf(stderr, "relaxed retry after %zu chars\n", chars);
+#endif
+		e = extract(&pg, body, &again, &c2);
+		if (e == ERG_OK && c2 > chars) {
+			erg_buf_free(&text);
+			text = again;
+			chars = c2;
+		} else {
+			erg_buf_free(&again);
+		}
+		if (e)
+			goto fail;
+	}
+	if (!chars) {
+		e = erg_fail(ei, ERG_EEMPTY, "", 0, "no article text in page");
+		goto out;
+	}
+	out->text = erg_buf_steal(&text);
+	if (!out->text)
+		e = ERG_ENOMEM;
+fail:
+	if (e)
+		erg_fail(ei, e, "", 0, "cannot extract the page's text");
+out:
+	if (e) {
+		erg_page_free(out);
+		memset(out, 0, sizeof *out);
+	}
+	erg_buf_free(&text);
+	erg_buf_free(&m.ldjson);
+	erg_vec_free(&pg.info);
+	if (pg.doc)
+		xmlFreeDoc(pg.doc);
+	return e;
 }
 
 void erg_page_free(erg_page *p)
@@ -26,5 +1509,60 @@ void erg_page_free(erg_page *p)
 
 erg_err erg_html_fragment_text(const char *html, size_t len, erg_buf *out)
 {
-	return erg_buf_append(out, html, len);
+	xmlDoc *doc = NULL;
+	xmlNode *root;
+	writer w;
+	erg_err e;
+
+	if (!html || !len)
+		return ERG_OK;
+	/* The caller hands over UTF-8; a <meta charset> inside feed content
+	 * must not re-decode it. */
+	e = parse(html, len, "UTF-8", &doc);
+	if (e || !doc)
+		goto out;
+	root = xmlDocGetRootElement(doc);
+	w_init(&w, out);
+	for (xmlNode *n = root; n && !e;) {
+		int skip = 0;
+
+		if (n->type == XML_TEXT_NODE && n->content) {
+			e = w_text(&w, (const char *)n->content,
+			           strlen((const char *)n->content));
+		} else if (n->type == XML_ELEMENT_NODE) {
+			const tagdef *t = tag_of(n);
+
+			if (t && (t->id == T_SCRIPT || t->id == T_META ||
+			          t->id == T_LINK || strcmp(t->name, "style") == 0 ||
+			          strcmp(t->name, "template") == 0))
+				skip = 1;
+			else if (t && t->id == T_BR)
+				w_br(&w);
+			else if (t && t->kind & K_BLOCK)
+				w_break(&w, 3);
+		}
+		if (!skip && n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		for (;;) {
+			const tagdef *t = tag_of(n);
+
+			if (t && t->kind & K_BLOCK)
+				w_break(&w, 3);
+			if (n == root) {
+				n = NULL;
+				break;
+			}
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+out:
+	if (doc)
+		xmlFreeDoc(doc);
+	return e;
 }

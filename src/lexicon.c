@@ -48,7 +48,7 @@ static const char *const rel_names[ERG_NRELS] = {"summoned", "purchased",
 static const char *const cue_names[ERG_NCUES] = {
 	"negation", "deny", "hedge", "question", "directive", "halt", "avoid", "use", "must", "need", "licence", "add", "list", "legal", "corp-word", "prep", "be",
 	"by", "break", "include", "filler", "product", "group", "the-company",
-	"the-agency", "the-chip", "its", "it", "chip-noun", "generic", "measure", "call", "sell", "agency-word"};
+	"the-agency", "the-chip", "its", "it", "chip-noun", "generic", "measure", "call", "sell", "agency-word", "media"};
 
 const char *erg_etype_name(erg_etype t)
 {

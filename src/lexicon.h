@@ -55,6 +55,7 @@ typedef enum {
 	ERG_CUE_CALL,      /* called: summoned when "... into a meeting" follows */
 	ERG_CUE_SELL,      /* sold, shipped: the buyer after "to" purchased */
 	ERG_CUE_AGENCYWORD,/* Ministry, Bureau, Administration: an agency's name */
+	ERG_CUE_MEDIA,     /* Reuters, Bloomberg: sources, never actors */
 	ERG_NCUES
 } erg_cue;
 

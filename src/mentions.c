@@ -630,6 +630,83 @@ static int32_t family_model(erg_mentions *m, const char *text,
 	return learn(m, name, ERG_CHIP);
 }
 
+/* Is item i a single capitalised word the lexicon knows nothing of? */
+static int bare_name(const erg_mentions *m, const char *text,
+                     const erg_token *toks, const erg_item *it)
+{
+	const erg_token *t = &toks[it->tok];
+
+	(void)m;
+	(void)text;
+	/* "Shield AI": a filler word capitalised inside a name counts */
+	return it->ntok == 1 && !it->nents && t->kind == ERG_TOK_WORD &&
+	       (t->flags & ERG_TF_CAP) &&
+	       !(it->sense.cues & ~(UINT64_C(1) << ERG_CUE_FILLER)) &&
+	       !it->sense.verbs && !it->sense.nouns;
+}
+
+/* "15 U.S. companies, including Skydio and Shield AI": names listed
+ * after a group of companies are companies, known or not.  Runs of bare
+ * capitalised words there are learned and merged into one item each. */
+static erg_err listed_companies(erg_mentions *m, const char *text,
+                                const erg_token *toks, erg_vec *items)
+{
+	erg_item *it = items->data;
+	size_t n = items->len, w = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int group = 0;
+
+		if (!(it[i].sense.cues & (UINT64_C(1) << ERG_CUE_INCLUDE)))
+			continue;
+		for (size_t k = i; k-- > 0 && i - k <= 10;)
+			if (it[k].sense.cues & (UINT64_C(1) << ERG_CUE_GENERIC))
+				group = 1;
+		if (!group)
+			continue;
+		for (size_t j = i + 1; j < n;) {
+			size_t e = j;
+			char name[160];
+			size_t len = 0;
+			int32_t id;
+
+			if (is_connector(text, toks, &it[j]) || it[j].nents) {
+				j++;
+				continue;
+			}
+			while (e < n && e < j + 4 && bare_name(m, text, toks, &it[e]))
+				e++;
+			if (e == j)
+				break;
+			for (size_t k = j; k < e; k++) {
+				const erg_token *t = &toks[it[k].tok];
+
+				if (len + t->len + 2 > sizeof name)
+					break;
+				if (len)
+					name[len++] = ' ';
+				memcpy(name + len, text + t->off, t->len);
+				len += t->len;
+			}
+			name[len] = '\0';
+			if ((id = learn(m, name, ERG_COMPANY)) < 0)
+				return ERG_ENOMEM;
+			/* the run becomes its first item; the rest are emptied and
+			 * dropped below */
+			set_ents(&it[j], &id, 1, 0);
+			it[j].ntok = it[e - 1].tok + it[e - 1].ntok - it[j].tok;
+			for (size_t k = j + 1; k < e; k++)
+				it[k].ntok = 0;
+			j = e;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (it[i].ntok)
+			it[w++] = it[i];
+	items->len = w;
+	return ERG_OK;
+}
+
 erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
                               const erg_token *toks, const erg_sentence *s,
                               erg_vec *items)
@@ -764,6 +841,8 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 		}
 		i += n;
 	}
+	if (!headline && (e = listed_companies(m, text, toks, items)))
+		return e;
 	it = items->data;
 	for (i = 1; i < items->len; i++)
 		if (!it[i].nents)

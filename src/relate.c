@@ -1029,9 +1029,16 @@ static erg_err try_listing(ctx *c, size_t add)
 		find_object_until(c, add + 1, to, M_COMPANY, ERG_RESTRICTED, &x);
 		/* "the entities added to the trade blacklist, which includes
 		 * Cambricon and CETC": the list named after the blacklist */
-		if (!x.n && is_punct(c, j + 1, ',') &&
-		    (is_word(c, j + 2, "which") || has_cue(c, j + 2, ERG_CUE_INCLUDE))) {
-			find_object(c, j + 3, M_COMPANY, ERG_RESTRICTED, &x);
+		size_t cm = j + 1;
+
+		/* "... to its list on Tuesday, including X and Y" */
+		while (cm < c->n && cm < j + 5 && !is_punct(c, cm, ',') &&
+		       !is_stop(c, cm))
+			cm++;
+		if (!x.n && is_punct(c, cm, ',') &&
+		    (is_word(c, cm + 1, "which") ||
+		     has_cue(c, cm + 1, ERG_CUE_INCLUDE))) {
+			find_object(c, cm + 2, M_COMPANY, ERG_RESTRICTED, &x);
 			if (x.n && !a.n) {
 				int32_t r = erg_mentions_recent(c->m, ERG_AGENCY);
 
