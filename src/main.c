@@ -35,6 +35,8 @@ typedef struct {
 	erg_vec lexicons;   /* const char * */
 	int quiet;
 	int explain;
+	size_t max_doc;                 /* bytes; 0 = default */
+	unsigned long long max_input;   /* bytes; 0 = default */
 } options;
 
 static const char usage_main[] =
@@ -61,6 +63,8 @@ static const char usage_extract[] =
 	"  -f, --format FMT     jsonl (default) or tsv\n"
 	"  -L, --lexicon FILE   add entities, triggers and cues from FILE\n"
 	"                       (repeatable; see docs/lexicon.md)\n"
+	"      --max-doc SIZE   largest document read (default 64M; k, M, G)\n"
+	"      --max-input SIZE total bytes read over all inputs (default 16G)\n"
 	"  -q, --quiet          no warnings for skipped inputs\n"
 	"  -x, --explain        instead of relations, show for each sentence\n"
 	"                       that could hold one the mentions found, the\n"
@@ -80,6 +84,8 @@ static const char usage_docs[] =
 	"document per item; an article seen before (same id or text) is read\n"
 	"once.\n"
 	"\n"
+	"      --max-doc SIZE   largest document read (default 64M; k, M, G)\n"
+	"      --max-input SIZE total bytes read over all inputs (default 16G)\n"
 	"  -q, --quiet          no warnings for skipped inputs\n"
 	"  -h, --help           show this help\n";
 
@@ -88,6 +94,8 @@ static const char usage_text[] =
 	"Print the text the extractor reads from each document (title, blank\n"
 	"line, body), documents separated by a blank line.\n"
 	"\n"
+	"      --max-doc SIZE   largest document read (default 64M; k, M, G)\n"
+	"      --max-input SIZE total bytes read over all inputs (default 16G)\n"
 	"  -q, --quiet          no warnings for skipped inputs\n"
 	"  -h, --help           show this help\n";
 
@@ -102,10 +110,12 @@ static const char usage_graph[] =
 	"      --layout NAME    Graphviz layout: dot (default), neato, fdp,\n"
 	"                       sfdp, circo\n"
 	"  -L, --lexicon FILE   add entities, triggers and cues from FILE\n"
+	"      --max-doc SIZE   largest document read (default 64M; k, M, G)\n"
+	"      --max-input SIZE total bytes read over all inputs (default 16G)\n"
 	"  -q, --quiet          no warnings for skipped inputs\n"
 	"  -h, --help           show this help\n";
 
-enum { OPT_LAYOUT = 256 };
+enum { OPT_LAYOUT = 256, OPT_MAX_DOC, OPT_MAX_INPUT };
 
 static const struct option longopts[] = {
 	{"help", no_argument, NULL, 'h'},
@@ -114,11 +124,41 @@ static const struct option longopts[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"title", required_argument, NULL, 't'},
 	{"layout", required_argument, NULL, OPT_LAYOUT},
+	{"max-doc", required_argument, NULL, OPT_MAX_DOC},
+	{"max-input", required_argument, NULL, OPT_MAX_INPUT},
 	{"lexicon", required_argument, NULL, 'L'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"explain", no_argument, NULL, 'x'},
 	{NULL, 0, NULL, 0},
 };
+
+/* "500k", "20M", "2G" or plain bytes; rejects zero and overflow. */
+static int parse_size(const char *s, unsigned long long *out)
+{
+	char *end;
+	unsigned long long v, mul = 1;
+
+	errno = 0;
+	if (*s < '0' || *s > '9')
+		return -1;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s)
+		return -1;
+	if (*end == 'k' || *end == 'K')
+		mul = 1ULL << 10;
+	else if (*end == 'm' || *end == 'M')
+		mul = 1ULL << 20;
+	else if (*end == 'g' || *end == 'G')
+		mul = 1ULL << 30;
+	else if (*end)
+		return -1;
+	if (mul > 1 && end[1])
+		return -1;
+	if (v == 0 || v > ~0ULL / mul)
+		return -1;
+	*out = v * mul;
+	return 0;
+}
 
 static int misuse(const char *what, const char *subject)
 {
@@ -305,6 +345,7 @@ static int run_inputs(const options *o, char **files, int nfiles,
 		fprintf(stderr, "ergraph: cannot start: out of memory\n");
 		return EXIT_FAIL;
 	}
+	erg_input_limits(in, o->max_doc, o->max_input);
 	for (int i = 0; i < nfiles && !e; i++)
 		e = erg_input_read(in, files[i]);
 	erg_input_free(in);
@@ -483,6 +524,24 @@ int main(int argc, char **argv)
 		case 'o': o.output = optarg; break;
 		case 't': o.title = optarg; break;
 		case OPT_LAYOUT: o.layout = optarg; break;
+		case OPT_MAX_DOC:
+		case OPT_MAX_INPUT: {
+			unsigned long long v;
+
+			if (parse_size(optarg, &v) ||
+			    (c == OPT_MAX_DOC && v > ERG_DOC_MAX)) {
+				erg_vec_free(&o.lexicons);
+				return misuse(c == OPT_MAX_DOC
+				                  ? "bad --max-doc size (1 to 64M)"
+				                  : "bad --max-input size",
+				              optarg);
+			}
+			if (c == OPT_MAX_DOC)
+				o.max_doc = (size_t)v;
+			else
+				o.max_input = v;
+			break;
+		}
 		case 'q': o.quiet = 1; break;
 		case 'x': o.explain = 1; break;
 		case 'L': {

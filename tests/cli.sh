@@ -95,6 +95,14 @@ run 0 text input/01-cac-nvidia-summons.txt input/02-rtx-pro-halt.txt
 { cat input/01-cac-nvidia-summons.txt; echo; cat input/02-rtx-pro-halt.txt; } | sed 's/\xe2\x80\x99/'"'"'/g' >/dev/null
 grep -c "^China's internet regulator calls in Nvidia" "$tmp/out" | grep -q 1 && ok || bad "text output"
 
+# size limits a user sets
+run 1 docs --max-doc 1k input/01-cac-nvidia-summons.txt
+grep -q "document too large" "$tmp/err" && ok || bad "--max-doc not applied"
+run 3 docs --max-input 3k input/01-cac-nvidia-summons.txt input/02-rtx-pro-halt.txt input/03-smic-entity-list.txt
+grep -q "total input size limit reached" "$tmp/err" && ok || bad "--max-input not applied: $(cat "$tmp/err")"
+run 2 docs --max-doc 0 input/01-cac-nvidia-summons.txt
+run 2 docs --max-input 12x input/01-cac-nvidia-summons.txt
+
 # some good, some bad: the good ones are written, exit 3
 run 3 extract input/01-cac-nvidia-summons.txt "$tmp/missing.txt"
 [ -s "$tmp/out" ] && ok || bad "partial run wrote nothing"
