@@ -348,6 +348,10 @@ static int run_inputs(const options *o, char **files, int nfiles,
 	erg_input_limits(in, o->max_doc, o->max_input);
 	for (int i = 0; i < nfiles && !e; i++)
 		e = erg_input_read(in, files[i]);
+	if (erg_input_duplicates(in) && !o->quiet)
+		fprintf(stderr, "ergraph: read once: %zu duplicate document%s\n",
+		        erg_input_duplicates(in),
+		        erg_input_duplicates(in) == 1 ? "" : "s");
 	erg_input_free(in);
 	if (e == ERG_EIO) {
 		fprintf(stderr, "ergraph: cannot write output: %s\n",

@@ -40,8 +40,11 @@ nf=0
 tail -n +2 "$corpus/feeds/MANIFEST.tsv" | while IFS='	' read -r path format wf rest; do
 	f="$corpus/feeds/$path"
 	[ -f "$f" ] || continue
-	timeout 10 "$bin" docs -q "$f" >"$tmp/docs" 2>"$tmp/err"
+	timeout 10 "$bin" docs "$f" >"$tmp/docs" 2>"$tmp/err"
 	rc=$?
+	# items that repeat an earlier one (same guid, link or text) are
+	# read once by design
+	dups=$(sed -n 's/^ergraph: read once: \([0-9]*\) duplicate.*/\1/p' "$tmp/err")
 	if [ "$rc" -ge 124 ]; then
 		echo "FAIL: feed $path: exit $rc (crash or timeout)"
 		continue
@@ -49,9 +52,9 @@ tail -n +2 "$corpus/feeds/MANIFEST.tsv" | while IFS='	' read -r path format wf r
 	case "$format" in HTML*) continue ;; esac
 	if [ "$wf" = "ok" ] || [ "$wf" = "yes" ] || [ "$wf" = "True" ] || [ "$wf" = "1" ]; then
 		want=$(items "$f")
-		got=$(wc -l <"$tmp/docs")
+		got=$(($(wc -l <"$tmp/docs") + ${dups:-0}))
 		[ "$want" = "$got" ] || echo "FAIL: feed $path: $got documents for $want items"
-	elif [ "$rc" -ne 0 ] && [ "$(wc -l <"$tmp/err")" -gt 2 ]; then
+	elif [ "$rc" -ne 0 ] && [ "$(grep -vc 'read once' "$tmp/err")" -gt 2 ]; then
 		echo "FAIL: feed $path: error is not one line: $(head -3 "$tmp/err")"
 	fi
 done >"$tmp/feeds"
