@@ -1,16 +1,26 @@
 /* html.c - the article inside a saved web page, and text from HTML
  * fragments, through libxml2's HTML parser.
  *
- * The page is parsed once (never touching the network), then walked
- * without recursion: pages nest thousands of elements deep, so every walk
- * follows parent/next pointers instead of the C stack.
+ * The page is parsed once, never touching the network, then walked
+ * without recursion: tag soup nests hundreds of elements deep, so every
+ * walk follows parent/next pointers or a flat array, never the C stack.
  *
- * Finding the article: every element whose own inline text forms a
- * paragraph gives points to its nearest ancestors (more for long text and
- * commas); a container's points are discounted by the share of its text
- * that sits inside links.  The best container, with those of its siblings
- * that look like more of the same article, is the article; inside it,
- * link lists, forms and widgets are left out as it is written. */
+ * Finding the article:
+ *  - tags that are never article text (nav, header, footer, aside, script,
+ *    forms' inputs, ...) and hidden elements are left out; so are elements
+ *    whose class/id names say comments, share bars, related links, ads and
+ *    the like, unless they hold most of the page's prose inside a block
+ *    named as content (a layout wrapper "with-sidebar");
+ *  - every block whose own inline text makes a paragraph gives points to
+ *    its nearest ancestors, more for long text and commas; a container's
+ *    points shrink with the share of its text inside links;
+ *  - from the best container, climb while the ancestor adds paragraphs of
+ *    the same kind (an article cut into sections), not teasers;
+ *  - that block and those of its siblings that read as more of the same
+ *    article are written out, paragraph by paragraph, leaving out link
+ *    lists, forms and widgets inside it;
+ *  - if that gives next to nothing, the class/id names were wrong: again
+ *    without them. */
 #include "html.h"
 
 #include <limits.h>
@@ -24,10 +34,6 @@
 
 #include "date.h"
 
-#ifdef HTML_DEBUG
-#include <stdio.h>
-#endif
-
 #define NONE ((size_t)-1)
 
 /* Paragraphs shorter than this (in characters) carry no score. */
@@ -37,12 +43,19 @@
 #define RETRY_CHARS 500
 /* Ancestors a paragraph gives score to. */
 #define SCORE_LEVELS 5
-/* Climbing from the best container to the whole article: levels, the
- * mean paragraph length an ancestor must add and the share of its text
- * that must be prose. */
+/* Climbing from the best block to the whole article: levels at most;
+ * what an ancestor adds must be paragraphs of WIDEN_AVG characters on
+ * average, WIDEN_LIKE of it of the best block's kind, with WIDEN_COMMAS
+ * of its comma density; WIDEN_SHARE of the ancestor's text is prose. */
 #define WIDEN_LEVELS 8
 #define WIDEN_AVG 100.0
+#define WIDEN_LIKE 0.5
+#define WIDEN_COMMAS 0.3
 #define WIDEN_SHARE 0.6
+/* Elements kept as byline candidates, of each kind. */
+#define META_NODES 8
+/* A byline longer than this is a paragraph about the author. */
+#define BYLINE_MAX 100
 /* Metadata strings longer than this are not what we took them for. */
 #define META_MAX 2048
 
@@ -199,7 +212,8 @@ static int has_ci(const char *s, const char *t)
 	for (; *s; s++) {
 		size_t i = 0;
 
-		while (i < n && s[i] && lc((unsigned char)s[i]) == lc((unsigned char)t[i]))
+		while (i < n && s[i] &&
+		       lc((unsigned char)s[i]) == lc((unsigned char)t[i]))
 			i++;
 		if (i == n)
 			return 1;
@@ -211,13 +225,16 @@ static int has_ci(const char *s, const char *t)
  * as one text node, so no copy is needed. */
 static const char *attr(const xmlNode *n, const char *name)
 {
-	for (const xmlAttr *a = n->properties; a; a = a->next)
-		if (a->name && eq_ci((const char *)a->name, strlen((const char *)a->name), name)) {
-			if (a->children && a->children->type == XML_TEXT_NODE &&
-			    a->children->content)
-				return (const char *)a->children->content;
-			return "";
-		}
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		const char *an = (const char *)a->name;
+
+		if (!an || !eq_ci(an, strlen(an), name))
+			continue;
+		if (a->children && a->children->type == XML_TEXT_NODE &&
+		    a->children->content)
+			return (const char *)a->children->content;
+		return ""; /* <p hidden> */
+	}
 	return NULL;
 }
 
@@ -329,49 +346,90 @@ static void measure(const char *s, size_t *chars, size_t *commas)
 	}
 }
 
-/* All text under n (n included), collapsed, scripts and styles left out. */
-static erg_err node_text(xmlNode *root, erg_buf *out)
+/* What a text walk does at an element. */
+enum { E_INLINE, E_SKIP, E_BR, E_BLOCK };
+
+typedef int (*elem_fn)(void *ctx, xmlNode *n, const xmlNode *root);
+
+/* Write the text under root, asking fn what each element is; blocks are
+ * separated by a break of strength brk (1 a space, 3 a blank line). */
+static erg_err write_tree(xmlNode *root, elem_fn fn, void *ctx, writer *w,
+                          int brk)
 {
-	writer w;
 	erg_err e = ERG_OK;
 
-	w_init(&w, out);
 	for (xmlNode *n = root; n && !e;) {
-		int skip = 0;
+		int act = E_INLINE;
 
 		if (n->type == XML_TEXT_NODE && n->content)
-			e = w_text(&w, (const char *)n->content,
+			e = w_text(w, (const char *)n->content,
 			           strlen((const char *)n->content));
-		else if (n->type == XML_ELEMENT_NODE) {
+		else if (n->type == XML_ELEMENT_NODE)
+			act = fn(ctx, n, root);
+		if (act == E_BR && brk == 3)
+			w_br(w);
+		else if (act == E_BR || act == E_BLOCK)
+			w_break(w, brk);
+		if (act != E_SKIP && n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		/* Leave n and every ancestor it was the last child of. */
+		for (;;) {
 			const tagdef *t = tag_of(n);
 
-			if (n != root && t && t->kind & K_DROP)
-				skip = 1;
-			else if (t && t->kind & K_BLOCK)
-				w_break(&w, 1);
-			else if (t && t->id == T_BR)
-				w_break(&w, 1);
+			if (t && t->kind & K_BLOCK)
+				w_break(w, brk);
+			if (n == root) {
+				n = NULL;
+				break;
+			}
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
 		}
-		n = walk_next(n, root, skip);
 	}
 	return e;
 }
 
+/* Plain markup: scripts, styles and the like are not text. */
+static int plain_elem(void *ctx, xmlNode *n, const xmlNode *root)
+{
+	const tagdef *t = tag_of(n);
+
+	(void)ctx;
+	if (!t)
+		return E_INLINE;
+	if (t->kind & K_DROP && n != root)
+		return E_SKIP;
+	return t->id == T_BR ? E_BR : t->kind & K_BLOCK ? E_BLOCK : E_INLINE;
+}
+
+/* All text under n (n included) on one line. */
+static erg_err node_text(xmlNode *n, erg_buf *out)
+{
+	writer w;
+
+	w_init(&w, out);
+	return write_tree(n, plain_elem, NULL, &w, 1);
+}
+
 /* --- class and id names -------------------------------------------------- */
 
-/* Words in class and id names.  A key matches a word it begins (short
- * keys) or any word holding it (keys marked with '*'), so "nav" matches
- * "navbar" but not "canvas", and "*comment" matches "postcomments". */
+/* Keys for words in class and id names (split at '-', '_', ':', '.'):
+ * "*key" matches anywhere in a name ("postcomments", "socialshare"),
+ * "^key" the start of a word ("navbar" but not "canvas"), and a bare key
+ * only a whole word ("ad" but not "add" or "header"). */
 static const char *const neg_keys[] = {
 	"*comment", "*share", "*sharing", "*social", "*related", "*promo",
-	"*newsletter", "*footer", "*sidebar", "nav", "*menu", "*advert",
-	"ad", "ads", "adv", "*subscri", "*cookie", "*banner", "*breadcrumb",
-	"*popup", "*modal", "*sponsor", "*outbrain", "*taboola", "*disqus",
-	"rss", "*signup", "login", "*toolbar", "*widget", "*combx", "*masthead",
+	"*newsletter", "*footer", "*sidebar", "^nav", "*menu", "*advert", "ad",
+	"ads", "*subscri", "*cookie", "*banner", "*breadcrumb", "*popup",
+	"*modal", "*sponsor", "*outbrain", "*taboola", "*disqus", "rss",
+	"*signup", "login", "*toolbar", "*widget", "*combx", "*masthead",
 	"*shoutbox", "*paginat", "pager", "*consent", "*recommend", "*trending",
-	"*popular", "tags", "tag", "*skip", "*byline", "*author", "*caption-credit",
-	"*follow", "*hidden", "*print", "*jump", "*rail", "*tooltip", "*overlay",
-	"*dateline", "*timestamp", "*meta", "*cta",
+	"*popular", "tags", "tag", "*byline", "*author",
 };
 
 static const char *const pos_keys[] = {
@@ -382,21 +440,17 @@ static const char *const pos_keys[] = {
 /* Does a word (n bytes, lower case) match the key? */
 static int key_match(const char *w, size_t n, const char *key)
 {
-	size_t k;
+	size_t k = strlen(key + (*key == '*' || *key == '^'));
 
 	if (*key == '*') {
-		key++;
-		k = strlen(key);
 		for (size_t i = 0; i + k <= n; i++)
-			if (memcmp(w + i, key, k) == 0)
+			if (memcmp(w + i, key + 1, k) == 0)
 				return 1;
 		return 0;
 	}
-	k = strlen(key);
-	/* Short keys must be the whole word or, for "nav", its start. */
-	if (n == k)
-		return memcmp(w, key, k) == 0;
-	return k >= 3 && strcmp(key, "nav") == 0 && n > k && memcmp(w, key, k) == 0;
+	if (*key == '^')
+		return n >= k && memcmp(w, key + 1, k) == 0;
+	return n == k && memcmp(w, key, k) == 0;
 }
 
 static int any_key(const char *w, size_t n, const char *const *keys,
@@ -498,32 +552,45 @@ static int hidden(const xmlNode *n)
 
 /* --- the content pass ----------------------------------------------------- */
 
-#define F_DROP 0x01  /* left out with its subtree */
-#define F_LINK 0x02  /* inside <a> */
-#define F_CAND 0x04  /* has been scored as a container */
-#define F_OUT 0x08   /* left out of the article by the cleaner */
+#define F_DROP 0x01   /* its tag or markup keeps it from any reader */
+#define F_LINK 0x02   /* inside <a> */
+#define F_JUNK 0x04   /* class/id names say widget, comments, navigation */
+#define F_GONE 0x08   /* left out, itself or by an ancestor, this tally */
+#define F_CAND 0x10   /* has been scored as a container this tally */
+#define F_PRUNE 0x20  /* F_JUNK, and the strict tally leaves it out */
 
 typedef struct {
 	xmlNode *node;
 	const tagdef *tag;
 	size_t parent;  /* info index of the parent element, NONE at the top */
 	size_t owner;   /* nearest block ancestor-or-self */
-	size_t text, link, commas;    /* in the whole subtree */
-	size_t otext, olink, ocommas; /* inline text this block owns */
-	size_t paras;   /* paragraphs of MIN_PARA characters or more */
-	size_t lis;
-	double ptext;   /* prose: paragraph text, less its links */
-	size_t pn;      /* paragraphs counted in ptext */
-	double score;
+	size_t end;     /* one past the last record of the subtree */
+	size_t dtext, dlink, dcommas; /* text of the element's own text nodes */
+	uint32_t sig;   /* paragraph kind: a hash of tag and class */
 	int weight;     /* class/id: +25 content, -25 junk */
 	unsigned flags;
+	/* Totals of one tally over what is not left out: */
+	size_t text, link, commas;    /* the whole subtree */
+	size_t otext, olink, ocommas; /* inline text this block owns */
+	size_t paras;   /* paragraph elements of MIN_PARA characters or more */
+	size_t lis;
+	size_t pn;      /* paragraphs counted in prose */
+	double uprose;  /* this block's own prose, when it is a paragraph */
+	double prose;   /* paragraph text less its links, in the subtree */
+	double rprose;  /* prose when class names drop nothing */
+	double posprose; /* most rprose of a content-named block inside */
+	double like;    /* prose in paragraphs of the article's kind */
+	size_t likepn;  /* paragraphs counted in like */
+	size_t likecommas; /* their commas */
+	double score;
 } ninfo;
 
 typedef struct {
 	xmlDoc *doc;
-	erg_vec info;   /* ninfo, in document order */
-	int relaxed;    /* class names do not drop elements */
+	erg_vec info;      /* ninfo, in document order (parents first) */
 	const char *title; /* for leaving the headline out of the body */
+	size_t best;       /* the best-scored block */
+	int wide;          /* the article was widened from it */
 } page;
 
 static ninfo *info_at(page *pg, size_t i)
@@ -553,6 +620,14 @@ static int is_ws_text(const char *s)
 	return 1;
 }
 
+/* FNV-1a, continued over s (none if NULL) and a separator. */
+static uint32_t hash(uint32_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return (h ^ 0xffu) * 16777619u;
+}
+
 /* Enter an element: its record, and whether its subtree is left out. */
 static erg_err enter(page *pg, xmlNode *n, int *skip)
 {
@@ -572,82 +647,39 @@ static erg_err enter(page *pg, xmlNode *n, int *skip)
 	in->owner = in->tag && in->tag->kind & K_BLOCK
 	                ? idx
 	                : (par ? par->owner : NONE);
-	if (par && par->flags & F_LINK)
-		in->flags |= F_LINK;
-	if (in->tag && in->tag->id == T_A)
+	if ((par && par->flags & F_LINK) || (in->tag && in->tag->id == T_A))
 		in->flags |= F_LINK;
 	classify(n, &neg, &pos);
 	in->weight = (pos ? 25 : 0) - (neg ? 25 : 0);
-	if (in->tag && in->tag->kind & K_DROP)
+	if ((in->tag && in->tag->kind & K_DROP) || hidden(n))
 		in->flags |= F_DROP;
-	else if (hidden(n))
-		in->flags |= F_DROP;
-	else if (!pg->relaxed && neg && !pos &&
-	         !(in->tag && in->tag->kind & K_KEEP))
-		in->flags |= F_DROP;
+	else if (neg && !pos && !(in->tag && in->tag->kind & K_KEEP))
+		in->flags |= F_JUNK;
+	in->sig = hash(hash(2166136261u, (const char *)n->name), attr(n, "class"));
 	*skip = (in->flags & F_DROP) != 0;
-#ifdef HTML_DEBUG
-	if (*skip && !(in->tag && in->tag->kind & K_DROP) && getenv("DROPS"))
-		fprintf(stderr, "drop <%s class=%.50s id=%.20s>\n", n->name, attr(n, "class") ? attr(n, "class") : "", attr(n, "id") ? attr(n, "id") : "");
-#endif
 	return ERG_OK;
-}
-
-static void leave(page *pg, size_t idx)
-{
-	ninfo *in = info_at(pg, idx), *par;
-
-	if (in->flags & F_DROP)
-		return;
-	if (in->tag && in->tag->id == T_LI)
-		in->lis++;
-	if (in->tag && in->tag->kind & K_BLOCK && in->otext >= MIN_PARA &&
-	    in->olink * 2 <= in->otext) {
-		if (in->tag->kind & K_PARA)
-			in->paras++;
-		in->ptext += (double)(in->otext - in->olink);
-		in->pn++;
-	}
-	if (in->parent == NONE)
-		return;
-	par = info_at(pg, in->parent);
-	par->text += in->text;
-	par->link += in->link;
-	par->commas += in->commas;
-	par->paras += in->paras;
-	par->lis += in->lis;
-	par->ptext += in->ptext;
-	par->pn += in->pn;
 }
 
 static void text_node(page *pg, const xmlNode *n)
 {
-	ninfo *par = info_of(pg, n->parent), *own;
+	ninfo *par = info_of(pg, n->parent);
 	size_t chars = 0, commas = 0;
 
 	if (!par || !n->content)
 		return;
 	measure((const char *)n->content, &chars, &commas);
-	par->text += chars;
-	par->commas += commas;
+	par->dtext += chars;
+	par->dcommas += commas;
 	if (par->flags & F_LINK)
-		par->link += chars;
-	own = par->owner == NONE ? NULL : info_at(pg, par->owner);
-	if (own) {
-		own->otext += chars;
-		own->ocommas += commas;
-		if (par->flags & F_LINK)
-			own->olink += chars;
-	}
+		par->dlink += chars;
 }
 
-/* Walk the body once, building the records and their text counts. */
+/* Walk the body once, recording every element and its own text. */
 static erg_err survey(page *pg, xmlNode *root)
 {
 	erg_err e = ERG_OK;
 	xmlNode *n;
 
-	/* Stale indices from an earlier survey must not be trusted. */
 	for (n = xmlDocGetRootElement(pg->doc); n; n = walk_next(n, NULL, 0))
 		n->_private = NULL;
 	erg_vec_clear(&pg->info);
@@ -665,10 +697,10 @@ static erg_err survey(page *pg, xmlNode *root)
 		} else if (n->type == XML_TEXT_NODE) {
 			text_node(pg, n);
 		}
-		/* Leave n and every ancestor it closes. */
+		/* Close n and every ancestor it was the last child of. */
 		for (;;) {
 			if (n->type == XML_ELEMENT_NODE)
-				leave(pg, info_index(n));
+				info_at(pg, info_index(n))->end = pg->info.len;
 			if (n == root) {
 				n = NULL;
 				break;
@@ -681,6 +713,105 @@ static erg_err survey(page *pg, xmlNode *root)
 		}
 	}
 	return e;
+}
+
+/* Decide, from a tally that kept everything, which junk-named elements
+ * the strict tally leaves out.  Not one that holds most of the page's
+ * prose when most of that sits in a block named as content: that is a
+ * layout wrapper whose name merely mentions a sidebar. */
+static void mark_junk(page *pg)
+{
+	size_t i;
+
+	for (i = 0; i < pg->info.len; i++) {
+		ninfo *in = info_at(pg, i);
+
+		in->rprose = in->prose;
+		in->posprose = 0;
+	}
+	/* Children before parents: the most prose in a content-named block
+	 * below each element. */
+	for (i = pg->info.len; i-- > 0;) {
+		ninfo *in = info_at(pg, i), *par;
+		double v = in->posprose;
+
+		if (in->weight > 0 && in->rprose > v)
+			v = in->rprose;
+
+		if (in->parent == NONE)
+			continue;
+		par = info_at(pg, in->parent);
+		if (v > par->posprose)
+			par->posprose = v;
+	}
+	for (i = 0; i < pg->info.len; i++) {
+		ninfo *in = info_at(pg, i);
+
+		if (in->flags & F_JUNK &&
+		    (in->rprose < info_at(pg, 0)->rprose * 0.5 ||
+		     in->posprose < in->rprose * 0.5))
+			in->flags |= F_PRUNE;
+	}
+}
+
+/* Count the text of what is kept; strict lets class names drop elements.
+ * Records are in document order, so a reverse sweep sees every subtree
+ * before its root. */
+static void tally(page *pg, int strict)
+{
+	size_t i;
+
+	for (i = 0; i < pg->info.len; i++) {
+		ninfo *in = info_at(pg, i);
+		int gone = in->flags & F_DROP || (strict && in->flags & F_PRUNE) ||
+		           (in->parent != NONE &&
+		            info_at(pg, in->parent)->flags & F_GONE);
+
+		in->flags &= ~(unsigned)(F_GONE | F_CAND);
+		if (gone)
+			in->flags |= F_GONE;
+		in->text = in->link = in->commas = 0;
+		in->otext = in->olink = in->ocommas = 0;
+		in->paras = in->lis = in->pn = 0;
+		in->uprose = in->prose = in->score = 0;
+	}
+	for (i = pg->info.len; i-- > 0;) {
+		ninfo *in = info_at(pg, i), *par;
+
+		if (in->flags & F_GONE)
+			continue;
+		in->text += in->dtext;
+		in->link += in->dlink;
+		in->commas += in->dcommas;
+		if (in->owner != NONE) {
+			ninfo *ow = info_at(pg, in->owner);
+
+			ow->otext += in->dtext;
+			ow->olink += in->dlink;
+			ow->ocommas += in->dcommas;
+		}
+		/* Every element owned by this block has been counted by now. */
+		if (in->tag && in->tag->kind & K_BLOCK && in->otext >= MIN_PARA &&
+		    in->olink * 2 <= in->otext) {
+			if (in->tag->kind & K_PARA)
+				in->paras++;
+			in->uprose = (double)(in->otext - in->olink);
+			in->prose += in->uprose;
+			in->pn++;
+		}
+		if (in->tag && in->tag->id == T_LI)
+			in->lis++;
+		if (in->parent == NONE)
+			continue;
+		par = info_at(pg, in->parent);
+		par->text += in->text;
+		par->link += in->link;
+		par->commas += in->commas;
+		par->paras += in->paras;
+		par->lis += in->lis;
+		par->prose += in->prose;
+		par->pn += in->pn;
+	}
 }
 
 static double link_density(const ninfo *in)
@@ -698,7 +829,7 @@ static void score(page *pg)
 		size_t up;
 		double s, ld;
 
-		if (in->flags & F_DROP || in->otext < MIN_PARA ||
+		if (in->flags & F_GONE || in->otext < MIN_PARA ||
 		    !(in->tag && in->tag->kind & K_BLOCK))
 			continue;
 		ld = (double)in->olink / (double)in->otext;
@@ -729,99 +860,126 @@ static void score(page *pg)
 	}
 }
 
-/* Is a inside b (or b itself)? */
-static int within(page *pg, size_t a, size_t b)
-{
-	for (; a != NONE; a = info_at(pg, a)->parent)
-		if (a == b)
-			return 1;
-	return 0;
-}
-
-/* The container holding the article: the best-scored one, or its
- * ancestor when several of the best share it (an article split into
- * sibling blocks). */
+/* The best-scored container. */
 static size_t best(page *pg)
 {
-	size_t top[5] = {NONE, NONE, NONE, NONE, NONE};
-	size_t t, a;
+	size_t t = NONE;
 
 	for (size_t i = 0; i < pg->info.len; i++) {
 		ninfo *in = info_at(pg, i);
 
-		if (!(in->flags & F_CAND))
-			continue;
-		for (size_t k = 0; k < 5; k++)
-			if (top[k] == NONE || in->score > info_at(pg, top[k])->score) {
-				memmove(top + k + 1, top + k, (4 - k) * sizeof top[0]);
-				top[k] = i;
-				break;
-			}
-	}
-	t = top[0];
-	if (t == NONE)
-		return NONE;
-	a = info_at(pg, t)->parent;
-	for (int lv = 0; lv < 6 && a != NONE; lv++) {
-		size_t shared = 0;
-
-		for (size_t k = 1; k < 5; k++)
-			if (top[k] != NONE && within(pg, top[k], a) &&
-			    info_at(pg, top[k])->score >= 0.75 * info_at(pg, t)->score)
-				shared++;
-		if (shared >= 2) {
-			t = a;
-			break;
-		}
-		a = info_at(pg, a)->parent;
+		if (in->flags & F_CAND &&
+		    (t == NONE || in->score > info_at(pg, t)->score))
+			t = i;
 	}
 	return t;
 }
 
+/* The paragraph kind that carries most of the prose in records [from,to). */
+static uint32_t main_sig(page *pg, size_t from, size_t to)
+{
+	struct {
+		uint32_t sig;
+		double prose;
+	} k[16];
+	size_t nk = 0, b = 0;
+
+	for (size_t i = from; i < to; i++) {
+		ninfo *in = info_at(pg, i);
+		size_t j;
+
+		if (in->flags & F_GONE || in->uprose <= 0)
+			continue;
+		for (j = 0; j < nk && k[j].sig != in->sig; j++)
+			;
+		if (j == nk) {
+			if (nk == sizeof k / sizeof k[0])
+				continue;
+			k[nk].sig = in->sig;
+			k[nk++].prose = 0;
+		}
+		k[j].prose += in->uprose;
+	}
+	for (size_t j = 1; j < nk; j++)
+		if (k[j].prose > k[b].prose)
+			b = j;
+	return nk ? k[b].sig : 0;
+}
+
+/* Prose written in paragraphs of kind sig, for every element. */
+static void mark_like(page *pg, uint32_t sig)
+{
+	for (size_t i = 0; i < pg->info.len; i++) {
+		ninfo *in = info_at(pg, i);
+
+		in->like = 0;
+		in->likepn = in->likecommas = 0;
+	}
+	for (size_t i = pg->info.len; i-- > 0;) {
+		ninfo *in = info_at(pg, i), *par;
+
+		if (in->flags & F_GONE)
+			continue;
+		if (in->uprose > 0 && in->sig == sig) {
+			in->like += in->uprose;
+			in->likepn++;
+			in->likecommas += in->ocommas;
+		}
+		if (in->parent == NONE)
+			continue;
+		par = info_at(pg, in->parent);
+		par->like += in->like;
+		par->likepn += in->likepn;
+		par->likecommas += in->likecommas;
+	}
+}
+
 /* An article cut into several blocks (sections between pictures,
  * "supplemental" wrappers) has its parts side by side some levels up:
- * climb while what an ancestor adds is more prose of the same kind, long
- * paragraphs rather than teasers, and prose still dominates its text. */
-static size_t widen(page *pg, size_t t)
+ * climb while what an ancestor adds is mostly paragraphs of the kind the
+ * best block holds, long ones rather than teasers, about as rich in
+ * commas (clauses), and prose still dominates the ancestor's text.  *wide
+ * is set when the article grew. */
+static size_t widen(page *pg, size_t t, int *wide)
 {
 	size_t cur = t, a = info_at(pg, t)->parent;
+	double density;
 
+	*wide = 0;
+	mark_like(pg, main_sig(pg, t, info_at(pg, t)->end));
+	density = info_at(pg, t)->like > 0
+	              ? (double)info_at(pg, t)->likecommas / info_at(pg, t)->like
+	              : 0;
 	for (int lv = 0; lv < WIDEN_LEVELS && a != NONE;
 	     lv++, a = info_at(pg, a)->parent) {
 		ninfo *ai = info_at(pg, a), *ci = info_at(pg, cur);
-		double gain = ai->ptext - ci->ptext;
-		size_t gn = ai->pn - ci->pn;
+		double gain = ai->prose - ci->prose, like = ai->like - ci->like;
+		size_t ln = ai->likepn - ci->likepn;
+		size_t lc = ai->likecommas - ci->likecommas;
 
 		if (ai->tag && ai->tag->id == T_HTML)
 			break;
-#ifdef HTML_DEBUG
-		fprintf(stderr, "widen %zu <%s class=%.30s> gain %.0f/%zu ptext %.0f text %zu\n", a, ai->node->name, attr(ai->node, "class") ? attr(ai->node, "class") : "", gain, gn, ai->ptext, ai->text);
-#endif
-		if (!gn)
+		if (gain <= 0)
 			continue;
-		if (gain / (double)gn < WIDEN_AVG ||
-		    ai->ptext < (double)ai->text * WIDEN_SHARE)
+		if (!ln || like / (double)ln < WIDEN_AVG ||
+		    like < gain * WIDEN_LIKE ||
+		    (double)lc < like * density * WIDEN_COMMAS ||
+		    ai->prose < (double)ai->text * WIDEN_SHARE)
 			break;
 		cur = a;
+		*wide = 1;
 	}
 	return cur;
 }
 
 /* Leave a container out of the article: widgets, link lists and forms
  * that sit inside the article's block. */
-static int unwanted(page *pg, const ninfo *in)
+static int unwanted(const ninfo *in)
 {
 	double ld = link_density(in);
 
-	(void)pg;
 	if (!in->tag)
 		return 0;
-	if (in->tag->kind & K_PARA) {
-		/* Headings and items that are all link: navigation. */
-		if (in->text && ld > 0.7 && in->tag->id != T_P)
-			return 1;
-		return 0;
-	}
 	if (!(in->tag->kind & K_CLEAN))
 		return 0;
 	if (in->weight < 0 && in->text < 1000)
@@ -839,7 +997,7 @@ static int unwanted(page *pg, const ninfo *in)
 	return 0;
 }
 
-/* Normalised equality of the heading text and the title. */
+/* Is the heading's text the title? */
 static int same_text(xmlNode *n, const char *title)
 {
 	erg_buf b = ERG_BUF_INIT;
@@ -853,63 +1011,41 @@ static int same_text(xmlNode *n, const char *title)
 	return same;
 }
 
+/* What an element of the article's block is. */
+static int article_elem(void *ctx, xmlNode *n, const xmlNode *root)
+{
+	page *pg = ctx;
+	ninfo *in = info_of(pg, n);
+
+	if (!in || in->flags & F_GONE)
+		return E_SKIP;
+	/* The way down to the best block is kept, whatever its name. */
+	if (pg->best >= info_index(n) && pg->best < in->end)
+		return plain_elem(NULL, n, root);
+	if (n != root && unwanted(in))
+		return E_SKIP;
+	/* In a widened article, a block of prose of another kind (teasers
+	 * between the parts) is not the article. */
+	if (pg->wide && in->tag && in->tag->kind & K_CLEAN &&
+	    in->tag->id != T_LIST && in->prose > 0 && in->like <= 0)
+		return E_SKIP;
+	/* The headline is the title, given apart. */
+	if (in->tag && in->tag->id == T_H1 && same_text(n, pg->title))
+		return E_SKIP;
+	return plain_elem(NULL, n, root);
+}
+
 /* Write the article text of the subtree at root. */
 static erg_err emit(page *pg, xmlNode *root, writer *w)
 {
-	erg_err e = ERG_OK;
+	erg_err e = write_tree(root, article_elem, pg, w, 3);
 
-	for (xmlNode *n = root; n && !e;) {
-		int skip = 0;
-
-		if (n->type == XML_TEXT_NODE && n->content) {
-			e = w_text(w, (const char *)n->content,
-			           strlen((const char *)n->content));
-		} else if (n->type == XML_ELEMENT_NODE) {
-			ninfo *in = info_of(pg, n);
-
-			if (!in || in->flags & F_DROP)
-				skip = 1;
-			else if (n != root && unwanted(pg, in)) {
-				skip = 1;
-#ifdef HTML_DEBUG
-				fprintf(stderr, "unwanted <%s class=%.40s> text %zu link %zu commas %zu w %d\n", n->name, attr(n, "class") ? attr(n, "class") : "", in->text, in->link, in->commas, in->weight);
-#endif
-			}
-			else if (in->tag && in->tag->id == T_H1 && same_text(n, pg->title))
-				skip = 1;
-			else if (in->tag && in->tag->id == T_BR)
-				w_br(w);
-			else if (in->tag && in->tag->kind & K_BLOCK)
-				w_break(w, 3);
-		}
-		if (!skip && n->type == XML_ELEMENT_NODE && n->children) {
-			n = n->children;
-			continue;
-		}
-		for (;;) {
-			if (n->type == XML_ELEMENT_NODE && n != root) {
-				const tagdef *t = tag_of(n);
-
-				if (t && t->kind & K_BLOCK)
-					w_break(w, 3);
-			}
-			if (n == root) {
-				n = NULL;
-				break;
-			}
-			if (n->next) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-		}
-	}
 	w_break(w, 3);
 	return e;
 }
 
-/* Should a sibling of the best container be part of the article? */
-static int kin(page *pg, const ninfo *sib, const ninfo *top)
+/* Should a sibling of the article's container be part of the article? */
+static int kin(const ninfo *sib, const ninfo *top)
 {
 	double ld = link_density(sib);
 	double bar = top->score * 0.2 > 10 ? top->score * 0.2 : 10;
@@ -917,7 +1053,7 @@ static int kin(page *pg, const ninfo *sib, const ninfo *top)
 
 	if (sib == top)
 		return 1;
-	if (sib->flags & F_DROP || unwanted(pg, sib))
+	if (sib->flags & F_GONE || unwanted(sib))
 		return 0;
 	c1 = attr(sib->node, "class");
 	c2 = attr(top->node, "class");
@@ -948,68 +1084,51 @@ static int kin(page *pg, const ninfo *sib, const ninfo *top)
 	return 0;
 }
 
-#ifdef HTML_DEBUG
-static void debug_top(page *pg, size_t t)
+
+/* Loose text beside the article's block: kept when it reads as prose. */
+static erg_err loose_text(const xmlNode *n, writer *w)
 {
-	for (size_t i = 0; i < pg->info.len; i++) {
-		ninfo *in = info_at(pg, i);
-		const char *c = attr(in->node, "class"), *d = attr(in->node, "id");
+	const char *s = (const char *)n->content;
+	size_t c = 0, k = 0;
+	erg_err e;
 
-		if (in->flags & F_CAND && in->score > 5)
-			fprintf(stderr, "%c %zu <%s class=%.40s id=%.30s> score %.1f text %zu link %zu\n",
-			        i == t ? '*' : ' ', i, in->node->name, c ? c : "", d ? d : "",
-			        in->score, in->text, in->link);
-	}
+	measure(s, &c, &k);
+	if (c < 80)
+		return ERG_OK;
+	e = w_text(w, s, strlen(s));
+	w_break(w, 3);
+	return e;
 }
-#endif
 
+/* The article text under the current tally into out (cleared first). */
 static erg_err extract(page *pg, xmlNode *body, erg_buf *out, size_t *chars)
 {
 	writer w;
-	erg_err e;
+	erg_err e = ERG_OK;
+	ninfo *top;
 	size_t t;
 
 	erg_buf_clear(out);
 	w_init(&w, out);
-	e = survey(pg, body);
-	if (e)
-		return e;
 	score(pg);
-	t = best(pg);
+	t = pg->best = best(pg);
+	pg->wide = 0;
 	if (t != NONE)
-		t = widen(pg, t);
-#ifdef HTML_DEBUG
-	debug_top(pg, t);
-#endif
-	if (t == NONE) {
-		e = emit(pg, body, &w);
+		t = widen(pg, t, &pg->wide);
+	top = t == NONE ? NULL : info_at(pg, t);
+	if (!top || !top->node->parent || !top->tag ||
+	    top->tag->id == T_BODY || top->tag->id == T_HTML) {
+		e = emit(pg, top ? top->node : body, &w);
 	} else {
-		ninfo *top = info_at(pg, t);
-		xmlNode *p = top->node->parent;
+		xmlNode *s = top->node->parent->children;
 
-		if (!p || top->tag == NULL || top->tag->id == T_BODY ||
-		    top->tag->id == T_HTML) {
-			e = emit(pg, top->node, &w);
-		} else {
-			for (xmlNode *s = p->children; s && !e; s = s->next) {
-				ninfo *in = info_of(pg, s);
+		for (; s && !e; s = s->next) {
+			ninfo *in = info_of(pg, s);
 
-				if (s->type == XML_TEXT_NODE && s->content &&
-				    !is_ws_text((const char *)s->content)) {
-					/* Loose text beside the article block: keep only
-					 * when it reads as prose. */
-					size_t c = 0, k = 0;
-
-					measure((const char *)s->content, &c, &k);
-					if (c >= 80) {
-						e = w_text(&w, (const char *)s->content,
-						           strlen((const char *)s->content));
-						w_break(&w, 3);
-					}
-				} else if (in && kin(pg, in, top)) {
-					e = emit(pg, s, &w);
-				}
-			}
+			if (s->type == XML_TEXT_NODE && s->content)
+				e = loose_text(s, &w);
+			else if (in && kin(in, top))
+				e = emit(pg, s, &w);
 		}
 	}
 	*chars = w.chars;
@@ -1023,7 +1142,10 @@ enum { M_OGTITLE, M_TWTITLE, M_SITE, M_OGURL, M_CANON, M_DATE1, M_DATE2,
 
 typedef struct {
 	const char *v[M_COUNT]; /* into the document, first seen wins */
-	xmlNode *h1, *title, *time, *author;
+	xmlNode *h1, *title, *time;
+	xmlNode *author[META_NODES]; /* rel=author, itemprop=author */
+	xmlNode *byline[META_NODES]; /* class or id "byline", "author" */
+	size_t nauthor, nbyline;
 	erg_buf ldjson;         /* JSON-LD script text */
 } meta;
 
@@ -1056,7 +1178,8 @@ static void set_once(const char **slot, const char *v)
 		*slot = v;
 }
 
-static int rel_has(const char *rel, const char *word)
+/* Is word one of the space-separated words of a rel or itemprop? */
+static int has_word(const char *rel, const char *word)
 {
 	size_t n = strlen(word);
 
@@ -1074,6 +1197,50 @@ static int rel_has(const char *rel, const char *word)
 	return 0;
 }
 
+/* Is a class or id word "byline" or "author"? */
+static int byline_named(const xmlNode *n)
+{
+	const char *vals[2] = {attr(n, "class"), attr(n, "id")};
+
+	for (size_t v = 0; v < 2; v++)
+		for (const char *s = vals[v]; s && *s;) {
+			size_t k = 0;
+
+			while (s[k] && (s[k] == '-' || s[k] == '_' ||
+			                is_space((unsigned char)s[k])))
+				k++;
+			s += k;
+			k = 0;
+			while (s[k] && s[k] != '-' && s[k] != '_' &&
+			       !is_space((unsigned char)s[k]))
+				k++;
+			if (eq_ci(s, k, "byline") || eq_ci(s, k, "author"))
+				return 1;
+			s += k;
+		}
+	return 0;
+}
+
+/* Keep the text of a JSON-LD script for the date search. */
+static erg_err keep_ldjson(meta *m, const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		erg_err e;
+
+		if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
+			continue;
+		if (!c->content)
+			continue;
+		e = erg_buf_puts(&m->ldjson, (const char *)c->content);
+		if (e == ERG_OK)
+			e = erg_buf_putc(&m->ldjson, '\n');
+		/* Past the buffer cap the rest is not needed. */
+		if (e && e != ERG_ELIMIT)
+			return e;
+	}
+	return ERG_OK;
+}
+
 static erg_err meta_element(meta *m, xmlNode *n, int id)
 {
 	const char *key, *val;
@@ -1084,7 +1251,10 @@ static erg_err meta_element(meta *m, xmlNode *n, int id)
 		if (!val)
 			return ERG_OK;
 		for (int k = 0; k < 3; k++) {
-			key = attr(n, k == 0 ? "property" : k == 1 ? "name" : "itemprop");
+			static const char *const names[] = {"property", "name",
+			                                    "itemprop"};
+
+			key = attr(n, names[k]);
 			if (!key)
 				continue;
 			if (eq_ci(key, strlen(key), "og:title"))
@@ -1098,16 +1268,17 @@ static erg_err meta_element(meta *m, xmlNode *n, int id)
 			else if (eq_ci(key, strlen(key), date_keys[0]) ||
 			         eq_ci(key, strlen(key), date_keys[1]))
 				set_once(&m->v[M_DATE1], val);
-			else if (in_keys(key, date_keys, sizeof date_keys / sizeof date_keys[0]))
+			else if (in_keys(key, date_keys,
+			                 sizeof date_keys / sizeof date_keys[0]))
 				set_once(&m->v[M_DATE2], val);
-			else if (in_keys(key, author_keys,
-			                 sizeof author_keys / sizeof author_keys[0]) &&
-			         !has_ci(val, "://"))
+			else if (!has_ci(val, "://") &&
+			         in_keys(key, author_keys, sizeof author_keys /
+			                                       sizeof author_keys[0]))
 				set_once(&m->v[M_AUTHOR], val);
 		}
 		return ERG_OK;
 	case T_LINK:
-		if (rel_has(attr(n, "rel"), "canonical"))
+		if (has_word(attr(n, "rel"), "canonical"))
 			set_once(&m->v[M_CANON], attr(n, "href"));
 		return ERG_OK;
 	case T_H1:
@@ -1124,29 +1295,18 @@ static erg_err meta_element(meta *m, xmlNode *n, int id)
 		return ERG_OK;
 	case T_SCRIPT:
 		val = attr(n, "type");
-		if (val && has_ci(val, "ld+json"))
-			for (xmlNode *c = n->children; c; c = c->next)
-				if ((c->type == XML_TEXT_NODE ||
-				     c->type == XML_CDATA_SECTION_NODE) && c->content) {
-					erg_err e = erg_buf_puts(&m->ldjson,
-					                         (const char *)c->content);
-
-					if (e == ERG_OK)
-						e = erg_buf_putc(&m->ldjson, '\n');
-					/* A JSON-LD blob past the buffer cap is ignored. */
-					if (e && e != ERG_ELIMIT)
-						return e;
-				}
-		return ERG_OK;
+		return val && has_ci(val, "ld+json") ? keep_ldjson(m, n) : ERG_OK;
 	default:
 		break;
 	}
-	if (!m->author) {
+	if (m->nauthor < META_NODES) {
 		const char *r = attr(n, "rel"), *ip = attr(n, "itemprop");
 
-		if ((r && rel_has(r, "author")) || (ip && eq_ci(ip, strlen(ip), "author")))
-			m->author = n;
+		if ((r && has_word(r, "author")) || (ip && has_word(ip, "author")))
+			m->author[m->nauthor++] = n;
 	}
+	if (m->nbyline < META_NODES && byline_named(n))
+		m->byline[m->nbyline++] = n;
 	return ERG_OK;
 }
 
@@ -1225,7 +1385,8 @@ static erg_err pick_title(const meta *m, char **out)
 	erg_err e = ERG_OK;
 
 	*out = NULL;
-	if (m->v[M_SITE] && (e = dup_clean(m->v[M_SITE], strlen(m->v[M_SITE]), &site)))
+	if (m->v[M_SITE] &&
+	    (e = dup_clean(m->v[M_SITE], strlen(m->v[M_SITE]), &site)))
 		goto out;
 	if (v) {
 		if ((e = dup_clean(v, strlen(v), out)))
@@ -1340,28 +1501,67 @@ static erg_err pick_date(const meta *m, char **out)
 	return ERG_OK;
 }
 
+/* A person's name from an author element: its itemprop=name part, its
+ * content attribute or its text. */
+static erg_err author_text(xmlNode *n, char **out)
+{
+	const char *c = attr(n, "content");
+
+	if (c)
+		return dup_clean(c, strlen(c), out);
+	for (xmlNode *d = n; d; d = walk_next(d, n, 0)) {
+		const char *ip;
+
+		if (d == n || d->type != XML_ELEMENT_NODE)
+			continue;
+		ip = attr(d, "itemprop");
+		if (ip && has_word(ip, "name"))
+			return (c = attr(d, "content"))
+			           ? dup_clean(c, strlen(c), out)
+			           : dup_node_text(d, out);
+	}
+	return dup_node_text(n, out);
+}
+
+/* Keep a byline only if it reads as names: short, not a link. */
+static void tidy_byline(char **out)
+{
+	static const char *const by[] = {"by ", "por ", "par ", "von ", "door "};
+	char *b = *out;
+
+	if (!b)
+		return;
+	/* "By Jane Doe" is Jane Doe. */
+	for (size_t i = 0; i < sizeof by / sizeof by[0]; i++) {
+		size_t n = strlen(by[i]);
+
+		if (strlen(b) > n && eq_ci(b, n, by[i])) {
+			memmove(b, b + n, strlen(b + n) + 1);
+			break;
+		}
+	}
+	if (strlen(b) < 2 || strlen(b) > BYLINE_MAX || strstr(b, "://")) {
+		free(b);
+		*out = NULL;
+	}
+}
+
 static erg_err pick_byline(const meta *m, char **out)
 {
 	erg_err e = ERG_OK;
-	const char *c;
 
 	*out = NULL;
-	if (m->v[M_AUTHOR])
+	if (m->v[M_AUTHOR]) {
 		e = dup_clean(m->v[M_AUTHOR], strlen(m->v[M_AUTHOR]), out);
-	else if (m->author && (c = attr(m->author, "content")))
-		e = dup_clean(c, strlen(c), out);
-	else if (m->author)
-		e = dup_node_text(m->author, out);
-	if (e == ERG_OK && *out) {
-		char *b = *out;
-
-		/* "By Jane Doe" is Jane Doe. */
-		if (eq_ci(b, 3, "by ") && b[3])
-			memmove(b, b + 3, strlen(b + 3) + 1);
-		if (strlen(b) > 200) {
-			free(b);
-			*out = NULL;
-		}
+		tidy_byline(out);
+	}
+	for (size_t i = 0; !e && !*out && i < m->nauthor; i++) {
+		e = author_text(m->author[i], out);
+		tidy_byline(out);
+	}
+	for (size_t i = 0; !e && !*out && i < m->nbyline; i++) {
+		e = author_text(m->byline[i], out);
+		tidy_byline(out);
 	}
 	return e;
 }
@@ -1451,17 +1651,21 @@ erg_err erg_html_page(const char *buf, size_t len, const char *charset,
 			goto fail;
 	}
 	pg.title = out->title;
+	if ((e = survey(&pg, body)))
+		goto fail;
+	/* Count once with every element kept, so that the class/id pruning
+	 * can spare what holds most of the prose; then prune. */
+	tally(&pg, 0);
+	mark_junk(&pg);
+	tally(&pg, 1);
 	if ((e = extract(&pg, body, &text, &chars)))
 		goto fail;
 	if (chars < RETRY_CHARS) {
-		/* Short: perhaps the class names hid the article. */
+		/* Short: perhaps the class names hid the article after all. */
 		erg_buf again = ERG_BUF_INIT;
 		size_t c2 = 0;
 
-		pg.relaxed = 1;
-#ifdef HTML_DEBUG
-		fprintf(stderr, "relaxed retry after %zu chars\n", chars);
-#endif
+		tally(&pg, 0);
 		e = extract(&pg, body, &again, &c2);
 		if (e == ERG_OK && c2 > chars) {
 			erg_buf_free(&text);
@@ -1507,6 +1711,25 @@ void erg_page_free(erg_page *p)
 	free(p->byline);
 }
 
+/* Fragment markup: feed content is all meant to be read, so only what
+ * is never text goes (a page's <header> or <aside> here is content). */
+static int fragment_elem(void *ctx, xmlNode *n, const xmlNode *root)
+{
+	static const char *const never[] = {
+		"head", "link", "meta", "noscript", "script", "style", "svg",
+		"template", "title",
+	};
+	const tagdef *t = tag_of(n);
+
+	(void)ctx;
+	(void)root;
+	for (size_t i = 0; t && i < sizeof never / sizeof never[0]; i++)
+		if (strcmp(t->name, never[i]) == 0)
+			return E_SKIP;
+	return !t ? E_INLINE
+	          : t->id == T_BR ? E_BR : t->kind & K_BLOCK ? E_BLOCK : E_INLINE;
+}
+
 erg_err erg_html_fragment_text(const char *html, size_t len, erg_buf *out)
 {
 	xmlDoc *doc = NULL;
@@ -1523,44 +1746,8 @@ erg_err erg_html_fragment_text(const char *html, size_t len, erg_buf *out)
 		goto out;
 	root = xmlDocGetRootElement(doc);
 	w_init(&w, out);
-	for (xmlNode *n = root; n && !e;) {
-		int skip = 0;
-
-		if (n->type == XML_TEXT_NODE && n->content) {
-			e = w_text(&w, (const char *)n->content,
-			           strlen((const char *)n->content));
-		} else if (n->type == XML_ELEMENT_NODE) {
-			const tagdef *t = tag_of(n);
-
-			if (t && (t->id == T_SCRIPT || t->id == T_META ||
-			          t->id == T_LINK || strcmp(t->name, "style") == 0 ||
-			          strcmp(t->name, "template") == 0))
-				skip = 1;
-			else if (t && t->id == T_BR)
-				w_br(&w);
-			else if (t && t->kind & K_BLOCK)
-				w_break(&w, 3);
-		}
-		if (!skip && n->type == XML_ELEMENT_NODE && n->children) {
-			n = n->children;
-			continue;
-		}
-		for (;;) {
-			const tagdef *t = tag_of(n);
-
-			if (t && t->kind & K_BLOCK)
-				w_break(&w, 3);
-			if (n == root) {
-				n = NULL;
-				break;
-			}
-			if (n->next) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-		}
-	}
+	if (root)
+		e = write_tree(root, fragment_elem, NULL, &w, 3);
 out:
 	if (doc)
 		xmlFreeDoc(doc);
