@@ -1,6 +1,7 @@
 /* graph.c - merging relations into nodes and edges. */
 #include "graph.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,25 +92,26 @@ const erg_graph_docinfo *erg_graph_docinfo_at(const erg_graph *g, size_t i)
 	return erg_vec_at(&g->docs, i);
 }
 
-static erg_err node_for(erg_graph *g, const erg_entity *ent, size_t *idx)
+static erg_err node_for(erg_graph *g, const char *name, erg_etype type,
+                        const char *country, size_t *idx)
 {
 	erg_node *n = g->nodes.data;
 
 	for (size_t i = 0; i < g->nodes.len; i++)
-		if (n[i].type == ent->type && strcmp(n[i].name, ent->name) == 0) {
+		if (n[i].type == type && strcmp(n[i].name, name) == 0) {
 			*idx = i;
 			return ERG_OK;
 		}
 	n = erg_vec_push(&g->nodes);
 	if (!n)
 		return ERG_ENOMEM;
-	n->name = erg_strndup(ent->name, strlen(ent->name));
+	n->name = erg_strndup(name, strlen(name));
 	if (!n->name) {
 		g->nodes.len--;
 		return ERG_ENOMEM;
 	}
-	n->type = ent->type;
-	memcpy(n->country, ent->country, sizeof n->country);
+	n->type = type;
+	snprintf(n->country, sizeof n->country, "%s", country ? country : "");
 	*idx = g->nodes.len - 1;
 	return ERG_OK;
 }
@@ -124,22 +126,23 @@ static size_t utf8_cut(const char *s, size_t n, size_t max)
 	return max;
 }
 
-erg_err erg_graph_add(erg_graph *g, const erg_lexicon *lx, size_t idx,
-                      const char *text, const erg_found *f)
+erg_err erg_graph_add_rel(erg_graph *g, const erg_graph_rel *r)
 {
 	size_t a, b, i;
 	erg_edge *e;
 	erg_evidence *ev;
 	erg_err err;
 
-	if (f->r.negative || f->r.hedged)
+	if (r->negative || r->hedged)
 		return ERG_OK;
-	if ((err = node_for(g, erg_lexicon_entity(lx, (size_t)f->r.subj), &a)) ||
-	    (err = node_for(g, erg_lexicon_entity(lx, (size_t)f->r.obj), &b)))
+	if (r->doc >= g->docs.len)
+		return ERG_EINVAL;
+	if ((err = node_for(g, r->subj, r->subj_type, r->subj_country, &a)) ||
+	    (err = node_for(g, r->obj, r->obj_type, r->obj_country, &b)))
 		return err;
 	e = g->edges.data;
 	for (i = 0; i < g->edges.len; i++)
-		if (e[i].from == a && e[i].to == b && e[i].rel == f->r.rel)
+		if (e[i].from == a && e[i].to == b && e[i].rel == r->rel)
 			break;
 	if (i == g->edges.len) {
 		e = erg_vec_push(&g->edges);
@@ -147,7 +150,7 @@ erg_err erg_graph_add(erg_graph *g, const erg_lexicon *lx, size_t idx,
 			return ERG_ENOMEM;
 		e->from = a;
 		e->to = b;
-		e->rel = f->r.rel;
+		e->rel = r->rel;
 		erg_vec_init(&e->evidence, sizeof(erg_evidence));
 		((erg_node *)g->nodes.data)[a].count++;
 		((erg_node *)g->nodes.data)[b].count++;
@@ -160,17 +163,30 @@ erg_err erg_graph_add(erg_graph *g, const erg_lexicon *lx, size_t idx,
 	ev = erg_vec_push(&e->evidence);
 	if (!ev)
 		return ERG_ENOMEM;
-	ev->doc = idx;
-	ev->start = f->start;
-	ev->end = f->end;
-	ev->sentence = erg_strndup(text + f->start,
-	                           utf8_cut(text + f->start, f->end - f->start,
+	ev->doc = r->doc;
+	ev->start = r->start;
+	ev->end = r->end;
+	ev->sentence = erg_strndup(r->sentence,
+	                           utf8_cut(r->sentence, r->sentence_len,
 	                                    ERG_EVIDENCE_CHARS));
 	if (!ev->sentence) {
 		e->evidence.len--;
 		return ERG_ENOMEM;
 	}
 	return ERG_OK;
+}
+
+erg_err erg_graph_add(erg_graph *g, const erg_lexicon *lx, size_t idx,
+                      const char *text, const erg_found *f)
+{
+	const erg_entity *s = erg_lexicon_entity(lx, (size_t)f->r.subj);
+	const erg_entity *o = erg_lexicon_entity(lx, (size_t)f->r.obj);
+	erg_graph_rel r = {s->name, s->country, s->type, f->r.rel,
+	                   o->name, o->country, o->type,
+	                   f->r.negative, f->r.hedged, idx,
+	                   text + f->start, f->end - f->start, f->start, f->end};
+
+	return erg_graph_add_rel(g, &r);
 }
 
 static int node_cmp(const erg_node *a, const erg_node *b)

@@ -4,6 +4,7 @@
 #define ERG_GRAPH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 #include "error.h"
@@ -52,8 +53,26 @@ erg_err erg_graph_add_doc(erg_graph *g, const char *name, size_t *idx);
 erg_err erg_graph_doc_meta(erg_graph *g, size_t idx, const char *title,
                            const char *url, const char *date);
 const erg_graph_docinfo *erg_graph_docinfo_at(const erg_graph *g, size_t i);
-/* Merge one relation found in document idx (text is the document text).
- * Negated and hedged relations are not facts and are not added. */
+/* One relation to merge, named rather than by lexicon index, so that
+ * graphs can be built from saved extract output too. */
+typedef struct {
+	const char *subj, *subj_country;  /* country may be NULL */
+	erg_etype subj_type;
+	erg_rel rel;
+	const char *obj, *obj_country;
+	erg_etype obj_type;
+	uint8_t negative, hedged;
+	size_t doc;                       /* from erg_graph_add_doc */
+	const char *sentence;             /* evidence, sentence_len bytes */
+	size_t sentence_len, start, end;
+} erg_graph_rel;
+
+/* Merge one relation.  Negated and hedged relations are not facts and
+ * are not added. */
+erg_err erg_graph_add_rel(erg_graph *g, const erg_graph_rel *r);
+
+/* Merge one relation found in document idx (text is the document text);
+ * the same as erg_graph_add_rel with the lexicon's names. */
 erg_err erg_graph_add(erg_graph *g, const erg_lexicon *lx, size_t idx,
                       const char *text, const erg_found *f);
 /* Put nodes and edges in a canonical order (type, then name), so that
