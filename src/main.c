@@ -36,6 +36,8 @@ typedef struct {
 	int quiet;
 	int explain;
 	size_t max_doc;                 /* bytes; 0 = default */
+	int embed, link, cluster;
+	const char *id;
 	unsigned long long max_input;   /* bytes; 0 = default */
 } options;
 
@@ -104,18 +106,33 @@ static const char usage_graph[] =
 	"Merge the asserted relations of all articles into one graph.\n"
 	"\n"
 	"  -o, --output FILE    write to FILE (default: DOT on standard output);\n"
-	"                       the format follows its extension (.dot, .svg)\n"
-	"  -f, --format FMT     dot or svg (overrides the extension)\n"
+	"                       the format follows its extension (.dot, .svg,\n"
+	"                       .png, .pdf)\n"
+	"  -f, --format FMT     dot, svg, png or pdf (overrides the extension)\n"
 	"  -t, --title TEXT     title of the figure\n"
-	"      --layout NAME    Graphviz layout: dot (default), neato, fdp,\n"
-	"                       sfdp, circo\n"
+	"      --layout NAME    Graphviz layout: auto (default: dot, sfdp past\n"
+	"                       300 entities), dot, neato, fdp, sfdp, circo\n"
+	"      --embed          SVG for inclusion in a page: no XML declaration,\n"
+	"                       width 100%, title and description\n"
+	"      --id NAME        prefix of every id in the figure (default: the\n"
+	"                       output's name), so figures can share a page\n"
+	"      --link           edges link to the source article where known\n"
+	"      --cluster country  group entities by country\n"
 	"  -L, --lexicon FILE   add entities, triggers and cues from FILE\n"
 	"      --max-doc SIZE   largest document read (default 64M; k, M, G)\n"
 	"      --max-input SIZE total bytes read over all inputs (default 16G)\n"
 	"  -q, --quiet          no warnings for skipped inputs\n"
 	"  -h, --help           show this help\n";
 
-enum { OPT_LAYOUT = 256, OPT_MAX_DOC, OPT_MAX_INPUT };
+enum {
+	OPT_LAYOUT = 256,
+	OPT_MAX_DOC,
+	OPT_MAX_INPUT,
+	OPT_EMBED,
+	OPT_ID,
+	OPT_LINK,
+	OPT_CLUSTER
+};
 
 static const struct option longopts[] = {
 	{"help", no_argument, NULL, 'h'},
@@ -125,6 +142,10 @@ static const struct option longopts[] = {
 	{"title", required_argument, NULL, 't'},
 	{"layout", required_argument, NULL, OPT_LAYOUT},
 	{"max-doc", required_argument, NULL, OPT_MAX_DOC},
+	{"embed", no_argument, NULL, OPT_EMBED},
+	{"id", required_argument, NULL, OPT_ID},
+	{"link", no_argument, NULL, OPT_LINK},
+	{"cluster", required_argument, NULL, OPT_CLUSTER},
 	{"max-input", required_argument, NULL, OPT_MAX_INPUT},
 	{"lexicon", required_argument, NULL, 'L'},
 	{"quiet", no_argument, NULL, 'q'},
@@ -378,7 +399,7 @@ static int cmd_read(const options *o, char **files, int nfiles, int mode)
 	int rc;
 
 	if (o->format || o->output || o->title || o->layout || o->explain ||
-	    o->lexicons.len)
+	    o->lexicons.len || o->embed || o->id || o->link || o->cluster)
 		return misuse("option not valid for this command",
 		              mode == 1 ? "docs" : "text");
 	rc = run_inputs(o, files, nfiles, NULL, NULL, &s, mode);
@@ -401,10 +422,11 @@ static int cmd_extract(const options *o, char **files, int nfiles)
 		return misuse("unknown format (use jsonl or tsv)", o->format);
 	if (o->format && strcmp(o->format, "tsv") == 0)
 		s.fmt = ERG_OUT_TSV;
-	if (o->output || o->title || o->layout)
+	if (o->output || o->title || o->layout || o->embed || o->id || o->link ||
+	    o->cluster)
 		return misuse("option not valid for extract",
 		              o->output ? "--output" : o->title ? "--title"
-		                                               : "--layout");
+		                                               : "a graph option");
 	if (!(lx = load_lexicon(o)))
 		goto out;
 	if (!(x = erg_extractor_new(lx))) {
@@ -428,6 +450,47 @@ out:
 	return rc;
 }
 
+/* An id usable in HTML and CSS: a letter, then letters, digits, - and _. */
+static int valid_id(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
+			return 0;
+	return 1;
+}
+
+/* The default id prefix: the output's base name, reduced to a valid id
+ * ("graphs/all.svg" -> "all"); "erg" without an output. */
+static const char *id_from_path(const char *path, char *buf, size_t n)
+{
+	const char *b = path ? strrchr(path, '/') : NULL;
+	size_t k = 0;
+
+	b = b ? b + 1 : path;
+	if (!b)
+		return "erg";
+	for (; *b && *b != '.' && k + 1 < n; b++)
+		if ((*b >= 'a' && *b <= 'z') || (*b >= 'A' && *b <= 'Z') ||
+		    (*b >= '0' && *b <= '9') || *b == '-' || *b == '_')
+			buf[k++] = *b;
+	buf[k] = '\0';
+	if (!k || !((buf[0] >= 'a' && buf[0] <= 'z') ||
+	            (buf[0] >= 'A' && buf[0] <= 'Z'))) {
+		/* "2025.svg" -> "erg-2025": an id starts with a letter */
+		if (k + 5 > n)
+			k = n - 5;
+		memmove(buf + 4, buf, k);
+		memcpy(buf, "erg-", 4);
+		buf[k + 4] = '\0';
+		if (!k)
+			snprintf(buf, n, "erg-figure");
+	}
+	return buf;
+}
+
 static int cmd_graph(const options *o, char **files, int nfiles)
 {
 	erg_lexicon *lx = NULL;
@@ -435,7 +498,9 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 	erg_graph *g = NULL;
 	erg_fileout fo = {0};
 	erg_errinfo ei = {0};
-	erg_render_opts ro = {o->title, o->layout};
+	erg_render_opts ro = {o->title, o->layout, NULL, o->embed, o->link,
+	                      o->cluster};
+	char idbuf[64];
 	sink s = {NULL, ERG_OUT_JSONL, NULL, NULL, 0, NULL};
 	int fmt = ERG_GFMT_DOT, rc = EXIT_FAIL, rc2;
 	erg_err e;
@@ -444,11 +509,16 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 		return misuse("option not valid for graph", "--explain");
 	if (o->format) {
 		if ((fmt = erg_gfmt_parse(o->format)) < 0)
-			return misuse("unknown format (use dot or svg)", o->format);
+			return misuse("unknown format (use dot, svg, png or pdf)",
+			              o->format);
 	} else if (o->output && (fmt = erg_gfmt_from_path(o->output)) < 0) {
 		return misuse("cannot tell format from file name (use --format)",
 		              o->output);
 	}
+	if (o->id && !valid_id(o->id))
+		return misuse("--id must be letters, digits, '-' or '_', "
+		              "starting with a letter", o->id);
+	ro.id = o->id ? o->id : id_from_path(o->output, idbuf, sizeof idbuf);
 	if (!(lx = load_lexicon(o)))
 		goto out;
 	if (!(x = erg_extractor_new(lx)) || !(g = erg_graph_new())) {
@@ -528,6 +598,16 @@ int main(int argc, char **argv)
 		case 'o': o.output = optarg; break;
 		case 't': o.title = optarg; break;
 		case OPT_LAYOUT: o.layout = optarg; break;
+		case OPT_EMBED: o.embed = 1; break;
+		case OPT_LINK: o.link = 1; break;
+		case OPT_ID: o.id = optarg; break;
+		case OPT_CLUSTER:
+			if (strcmp(optarg, "country")) {
+				erg_vec_free(&o.lexicons);
+				return misuse("unknown --cluster (use country)", optarg);
+			}
+			o.cluster = 1;
+			break;
 		case OPT_MAX_DOC:
 		case OPT_MAX_INPUT: {
 			unsigned long long v;

@@ -7,6 +7,8 @@
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +38,10 @@ int erg_gfmt_parse(const char *name)
 		return ERG_GFMT_DOT;
 	if (strcasecmp(name, "svg") == 0)
 		return ERG_GFMT_SVG;
+	if (strcasecmp(name, "png") == 0)
+		return ERG_GFMT_PNG;
+	if (strcasecmp(name, "pdf") == 0)
+		return ERG_GFMT_PDF;
 	return -1;
 }
 
@@ -186,6 +192,139 @@ static int html_attr(Agraph_t *G, const char *name, const char *html)
 	return rc;
 }
 
+/* Does every piece of evidence for the edge come from one document? */
+static int single_source(const erg_edge *ed)
+{
+	const erg_evidence *ev = ed->evidence.data;
+
+	for (size_t k = 1; k < ed->evidence.len; k++)
+		if (ev[k].doc != ev[0].doc)
+			return 0;
+	return 1;
+}
+
+/* dot draws the clearest figures, but its time grows steeply with size;
+ * past a few hundred nodes sfdp lays out in seconds. */
+static const char *layout_for(const erg_render_opts *opts, size_t nodes)
+{
+	if (opts && opts->layout && strcmp(opts->layout, "auto"))
+		return opts->layout;
+	return nodes > ERG_AUTO_DOT_MAX ? "sfdp" : "dot";
+}
+
+/* With --cluster country, the subgraph that holds a node of country c
+ * (one cluster per country; nodes with no country stay at the top). */
+static Agraph_t *cluster_for(Agraph_t *G, Agraph_t **clusters,
+                             const erg_render_opts *opts, const erg_node *n)
+{
+	char name[32];
+	size_t i;
+
+	if (!opts || !opts->cluster_country || !n->country[0])
+		return G;
+	for (i = 0; i < 64 && clusters[i]; i++)
+		if (strcmp(agnameof(clusters[i]) + 8, n->country) == 0)
+			return clusters[i];
+	if (i == 64)
+		return G;
+	snprintf(name, sizeof name, "cluster_%s", n->country);
+	clusters[i] = agsubg(G, name, 1);
+	if (!clusters[i])
+		return G;
+	{
+		char id[96], key[] = "id";
+		char *gid = agget(agroot(G), key);
+
+		snprintf(id, sizeof id, "%s-%s", gid ? gid : "erg", name);
+		attr(clusters[i], "id", id);
+	}
+	attr(clusters[i], "label", n->country);
+	attr(clusters[i], "style", "rounded,dashed");
+	attr(clusters[i], "color", "#999999");
+	attr(clusters[i], "fontcolor", "#555555");
+	return clusters[i];
+}
+
+/* Drop comments (Graphviz's banner) anywhere below n. */
+static void drop_comments(xmlNodePtr n)
+{
+	xmlNodePtr c = n->children, next;
+
+	for (; c; c = next) {
+		next = c->next;
+		if (c->type == XML_COMMENT_NODE) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		} else if (c->type == XML_ELEMENT_NODE) {
+			drop_comments(c);
+		}
+	}
+}
+
+/* The SVG as a fragment for a page that holds several figures: no XML
+ * declaration or DOCTYPE, scaled by its viewBox to the page's width, an
+ * accessible title and description with ids under the figure's prefix.
+ * Returns 0, 1 for a write error, -1 if the SVG cannot be reworked. */
+static int embed_svg(const char *data, unsigned int len, const erg_graph *g,
+                     const erg_render_opts *opts, const char *prefix,
+                     FILE *f)
+{
+	xmlDocPtr doc = NULL;
+	xmlNodePtr root, t, d;
+	xmlBufferPtr out = NULL;
+	char id[200], desc[200];
+	int rc = -1;
+
+	doc = xmlReadMemory(data, (int)len, "figure.svg", NULL,
+	                    XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                        XML_PARSE_NOWARNING);
+	if (!doc || !(root = xmlDocGetRootElement(doc)))
+		goto out;
+	drop_comments(root);
+	xmlUnsetProp(root, BAD_CAST "height");
+	xmlSetProp(root, BAD_CAST "width", BAD_CAST "100%");
+	xmlSetProp(root, BAD_CAST "role", BAD_CAST "img");
+	snprintf(id, sizeof id, "%s-title %s-desc", prefix, prefix);
+	xmlSetProp(root, BAD_CAST "aria-labelledby", BAD_CAST id);
+	snprintf(desc, sizeof desc,
+	         "Entity-relationship diagram: %zu documents, %zu entities, %zu "
+	         "relations",
+	         erg_graph_ndocs(g), erg_graph_nnodes(g), erg_graph_nedges(g));
+	/* xmlNewText escapes what an article put in the title */
+	t = xmlNewNode(NULL, BAD_CAST "title");
+	d = xmlNewNode(NULL, BAD_CAST "desc");
+	if (!t || !d) {
+		xmlFreeNode(t);
+		xmlFreeNode(d);
+		goto out;
+	}
+	xmlAddChild(t, xmlNewText(BAD_CAST(opts->title ? opts->title
+	                                               : "Entity relations")));
+	xmlAddChild(d, xmlNewText(BAD_CAST desc));
+	snprintf(id, sizeof id, "%s-title", prefix);
+	xmlSetProp(t, BAD_CAST "id", BAD_CAST id);
+	snprintf(id, sizeof id, "%s-desc", prefix);
+	xmlSetProp(d, BAD_CAST "id", BAD_CAST id);
+	if (root->children) {
+		xmlAddPrevSibling(root->children, t);
+		xmlAddNextSibling(t, d);
+	} else {
+		xmlAddChild(root, t);
+		xmlAddChild(root, d);
+	}
+	out = xmlBufferCreate();
+	if (!out || xmlNodeDump(out, doc, root, 0, 0) < 0)
+		goto out;
+	rc = fwrite(xmlBufferContent(out), 1, (size_t)xmlBufferLength(out), f) !=
+	             (size_t)xmlBufferLength(out) ||
+	     fputc('\n', f) == EOF;
+out:
+	if (out)
+		xmlBufferFree(out);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
 erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
                    const erg_render_opts *opts, FILE *f)
 {
@@ -195,7 +334,9 @@ erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
 	erg_buf tmp = ERG_BUF_INIT, lab = ERG_BUF_INIT;
 	size_t nn = erg_graph_nnodes(g), ne = erg_graph_nedges(g);
 	erg_err e = ERG_ERENDER;
-	char id[64];
+	char id[160], cls[64];
+	const char *prefix = opts && opts->id ? opts->id : "erg";
+	Agraph_t *clusters[64] = {0};
 
 	gvc = gvContext();
 	if (!gvc)
@@ -209,6 +350,7 @@ erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
 		goto out;
 	if (title_label(g, opts, &lab) || html_attr(G, "label", lab.data))
 		goto out;
+	attr(G, "id", prefix);
 	attr(G, "labelloc", "t");
 	attr(G, "fontname", "Helvetica,Arial,sans-serif");
 	attr(G, "fontsize", "18");
@@ -232,9 +374,15 @@ erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
 		const node_style *st = &type_style[n->type];
 
 		snprintf(id, sizeof id, "n%zu", i);
-		nodes[i] = agnode(G, id, 1);
+		nodes[i] = agnode(cluster_for(G, clusters, opts, n), id, 1);
 		if (!nodes[i])
 			goto out;
+		/* ids unique on a page holding several figures; classes for
+		 * the page's own style sheet */
+		snprintf(id, sizeof id, "%s-n%zu", prefix, i);
+		attr(nodes[i], "id", id);
+		snprintf(cls, sizeof cls, "erg-node erg-%s", erg_etype_name(n->type));
+		attr(nodes[i], "class", cls);
 		set(nodes[i], "label", &tmp, n->name);
 		attr(nodes[i], "shape", st->shape);
 		attr(nodes[i], "style", st->style);
@@ -257,18 +405,38 @@ erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
 		E = agedge(G, nodes[ed->from], nodes[ed->to], id, 1);
 		if (!E)
 			goto out;
+		snprintf(id, sizeof id, "%s-e%zu", prefix, i);
+		attr(E, "id", id);
+		snprintf(cls, sizeof cls, "erg-edge erg-%s", erg_rel_name(ed->rel));
+		attr(E, "class", cls);
 		erg_buf_clear(&lab);
 		if (erg_buf_printf(&lab, "%s", erg_rel_name(ed->rel)) ||
 		    (ed->count > 1 && erg_buf_printf(&lab, " \xc3\x97%zu", ed->count)))
 			goto out;
-		set(E, "label", &tmp, lab.data);
+		/* Graphviz 2.42's dot frees edge labels between clusters twice;
+		 * an external label is drawn the same way and laid out safely */
+		set(E, opts && opts->cluster_country ? "xlabel" : "label", &tmp,
+		    lab.data);
 		attr(E, "color", rel_colour[ed->rel]);
 		attr(E, "fontcolor", rel_colour[ed->rel]);
 		snprintf(pw, sizeof pw, "%.2f",
 		         1.2 + 1.3 * log2((double)(ed->count ? ed->count : 1)));
 		attr(E, "penwidth", pw);
+		/* a fact from one article only is drawn dashed, a maker
+		 * relation dotted, corroborated facts solid */
 		if (ed->rel == ERG_MAKES)
+			attr(E, "style", "dotted");
+		else if (single_source(ed))
 			attr(E, "style", "dashed");
+		if (opts && opts->link && ed->evidence.len) {
+			const erg_graph_docinfo *di =
+				erg_graph_docinfo_at(g, ev[0].doc);
+
+			if (di->url) {
+				set(E, "URL", &tmp, di->url);
+				attr(E, "target", "_blank");
+			}
+		}
 		erg_buf_clear(&lab);
 		for (size_t k = 0; k < ed->evidence.len && k < 3; k++) {
 			const erg_graph_docinfo *di = erg_graph_docinfo_at(g, ev[k].doc);
@@ -287,13 +455,36 @@ erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
 		if (agwrite(G, f) != 0)
 			goto out;
 	} else {
-		if (gvLayout(gvc, G, opts && opts->layout ? opts->layout : "dot"))
+		char *data = NULL;
+		unsigned int dlen = 0;
+		int rc;
+		const char *lay = layout_for(opts, nn);
+		char fmtname[8];
+
+		if (strcmp(lay, "dot")) {
+			/* fixed seed: the same input gives the same figure */
+			attr(G, "start", "1");
+			attr(G, "overlap", "prism");
+			attr(G, "splines", "true");
+		}
+		if (gvLayout(gvc, G, lay))
 			goto out;
-		char svg[] = "svg";
-		int rc = gvRender(gvc, G, svg, f);
+		snprintf(fmtname, sizeof fmtname, "%s",
+		         fmt == ERG_GFMT_SVG ? "svg" : fmt == ERG_GFMT_PNG ? "png"
+		                                                          : "pdf");
+		rc = gvRenderData(gvc, G, fmtname, &data, &dlen);
 		gvFreeLayout(gvc, G);
-		if (rc)
+		if (rc || !data)
 			goto out;
+		if (fmt == ERG_GFMT_SVG && opts && opts->embed)
+			rc = embed_svg(data, dlen, g, opts, prefix, f);
+		else
+			rc = fwrite(data, 1, dlen, f) != dlen;
+		gvFreeRenderData(data);
+		if (rc) {
+			e = rc < 0 ? ERG_ERENDER : ERG_EIO;
+			goto out;
+		}
 	}
 	e = fflush(f) || ferror(f) ? ERG_EIO : ERG_OK;
 out:

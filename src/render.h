@@ -8,12 +8,27 @@
 #include "error.h"
 #include "graph.h"
 
-typedef enum { ERG_GFMT_DOT, ERG_GFMT_SVG } erg_gfmt;
+typedef enum {
+	ERG_GFMT_DOT,
+	ERG_GFMT_SVG,
+	ERG_GFMT_PNG,
+	ERG_GFMT_PDF
+} erg_gfmt;
 
 typedef struct {
 	const char *title;     /* figure title, or NULL for a default */
-	const char *layout;    /* Graphviz layout engine; NULL means "dot" */
+	const char *layout;    /* dot, neato, fdp, sfdp, circo, or NULL/"auto"
+	                        * (dot up to ERG_AUTO_DOT_MAX nodes, then sfdp) */
+	const char *id;        /* prefix of every id in the figure, or NULL
+	                        * ("erg") */
+	int embed;             /* SVG for inclusion in a page: no XML
+	                        * declaration or DOCTYPE, width 100% */
+	int link;              /* nodes and edges link to their sources */
+	int cluster_country;   /* group nodes by country */
 } erg_render_opts;
+
+/* Above this many nodes the automatic layout switches from dot to sfdp. */
+#define ERG_AUTO_DOT_MAX 300
 
 /* Parse a format name ("dot", "svg") or a file name's extension; returns
  * -1 if unknown. */

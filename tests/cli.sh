@@ -48,8 +48,8 @@ grep -q "unknown command: 'frobnicate'" "$tmp/err" && ok || bad "unknown command
 run 2 extract
 run 2 extract --bogus input/01-cac-nvidia-summons.txt
 run 2 extract --format xml input/01-cac-nvidia-summons.txt
-run 2 graph -o "$tmp/x.png" input/01-cac-nvidia-summons.txt
-[ ! -e "$tmp/x.png" ] && ok || bad "usage error left an output file"
+run 2 graph -o "$tmp/x.xyz" input/01-cac-nvidia-summons.txt
+[ ! -e "$tmp/x.xyz" ] && ok || bad "usage error left an output file"
 
 # --- bad input: one line, non-zero, nothing half-written -----------------------
 : >"$tmp/empty.txt"
@@ -168,6 +168,26 @@ dot -Tsvg "$tmp/evil.dot" -o /dev/null 2>/dev/null && ok || bad "DOT with hostil
 run 0 graph -t '</TD><b>&amp; "x" \\N' input/01-cac-nvidia-summons.txt -o "$tmp/title.svg"
 xmllint --noout "$tmp/title.svg" 2>/dev/null && ok || bad "SVG with a hostile title is not well-formed"
 grep -q '&lt;/TD&gt;&lt;b&gt;&amp;amp; &quot;x&quot;' "$tmp/title.svg" && ok || bad "title not shown as written"
+
+# --- embeddable figures: unique ids under a prefix, classes, no prolog -------------
+run 0 graph --embed --link --cluster country input/*.txt -o "$tmp/fig-a.svg"
+run 0 graph --embed --id second input/01-cac-nvidia-summons.txt -o "$tmp/b.svg"
+head -c 5 "$tmp/fig-a.svg" | grep -q "^<svg" && ok || bad "embedded SVG starts with a prolog"
+grep -q 'width="100%"' "$tmp/fig-a.svg" && grep -q 'viewBox=' "$tmp/fig-a.svg" && ok ||
+	bad "embedded SVG does not scale"
+grep -q '<title id="fig-a-title">' "$tmp/fig-a.svg" && ok || bad "no accessible title"
+grep -q 'class="node erg-node erg-agency"' "$tmp/fig-a.svg" && grep -q 'erg-restricted' "$tmp/fig-a.svg" &&
+	ok || bad "no CSS classes by type and relation"
+{ echo '<html><body>'; cat "$tmp/fig-a.svg" "$tmp/b.svg"; echo '</body></html>'; } >"$tmp/page.html"
+dups=$(grep -o ' id="[^"]*"' "$tmp/page.html" | sort | uniq -d)
+[ -z "$dups" ] && ok || bad "ids clash between figures on one page: $dups"
+grep -o ' id="[^"]*"' "$tmp/fig-a.svg" | grep -v ' id="fig-a\| id="a_fig-a' >/dev/null &&
+	bad "ids outside the prefix: $(grep -o ' id="[^"]*"' "$tmp/fig-a.svg" | grep -v 'fig-a' | head -3)" || ok
+run 2 graph --id '9bad' input/01-cac-nvidia-summons.txt -o "$tmp/c.svg"
+run 0 graph input/01-cac-nvidia-summons.txt -o "$tmp/fig.png"
+head -c 4 "$tmp/fig.png" | grep -q PNG && ok || bad "PNG output"
+run 0 graph input/01-cac-nvidia-summons.txt -o "$tmp/fig.pdf"
+head -c 4 "$tmp/fig.pdf" | grep -q '%PDF' && ok || bad "PDF output"
 
 # --- the demo graphs parse ---------------------------------------------------------
 run 0 graph input/*.txt -o "$tmp/all.svg"
