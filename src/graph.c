@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct erg_graph {
 	erg_vec nodes;  /* erg_node */
@@ -271,4 +272,122 @@ const char *erg_graph_doc(const erg_graph *g, size_t i)
 	erg_graph_docinfo *p = erg_vec_at(&g->docs, i);
 
 	return p ? p->name : NULL;
+}
+
+/* Is any of the edge's evidence dated within [since, until]? */
+static int dated_within(const erg_graph *g, const erg_edge *e,
+                        const char *since, const char *until)
+{
+	const erg_evidence *ev = e->evidence.data;
+
+	for (size_t k = 0; k < e->evidence.len; k++) {
+		const erg_graph_docinfo *d = erg_vec_at(&g->docs, ev[k].doc);
+
+		if (!d || !d->date)
+			continue;
+		if (since && strncmp(d->date, since, strlen(since)) < 0)
+			continue;
+		if (until && strncmp(d->date, until, strlen(until)) > 0)
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+erg_err erg_graph_filter(erg_graph *g, const erg_filter *f)
+{
+	size_t nn = g->nodes.len, ne = g->edges.len, w;
+	erg_node *n = g->nodes.data;
+	erg_edge *e = g->edges.data;
+	unsigned char *keep = NULL;
+	size_t *dist = NULL, *map = NULL;
+	erg_err err = ERG_OK;
+
+	if (!nn)
+		return f->entity ? ERG_EINVAL : ERG_OK;
+	keep = calloc(ne ? ne : 1, 1);
+	dist = malloc(nn * sizeof *dist);
+	map = malloc(nn * sizeof *map);
+	if (!keep || !dist || !map) {
+		err = ERG_ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < ne; i++)
+		keep[i] = (!f->rels || (f->rels & (1u << e[i].rel))) &&
+		          (!f->types || ((f->types & (1u << n[e[i].from].type)) &&
+		                         (f->types & (1u << n[e[i].to].type)))) &&
+		          e[i].count >= f->min_count &&
+		          (!(f->since || f->until) ||
+		           dated_within(g, &e[i], f->since, f->until));
+	if (f->entity) {
+		/* breadth-first over kept edges, either direction, from every
+		 * node of that name */
+		size_t hops = f->hops ? f->hops : 1, changed = 1, found = 0;
+
+		for (size_t i = 0; i < nn; i++) {
+			dist[i] = strcasecmp(n[i].name, f->entity) == 0 ? 0 : (size_t)-1;
+			found |= dist[i] == 0;
+		}
+		if (!found) {
+			err = ERG_EINVAL;
+			goto out;
+		}
+		for (size_t h = 0; h < hops && changed; h++) {
+			changed = 0;
+			for (size_t i = 0; i < ne; i++) {
+				size_t a = e[i].from, b = e[i].to;
+
+				if (!keep[i])
+					continue;
+				if (dist[a] == h && dist[b] == (size_t)-1)
+					dist[b] = h + 1, changed = 1;
+				if (dist[b] == h && dist[a] == (size_t)-1)
+					dist[a] = h + 1, changed = 1;
+			}
+		}
+		for (size_t i = 0; i < ne; i++)
+			if (dist[e[i].from] == (size_t)-1 || dist[e[i].to] == (size_t)-1)
+				keep[i] = 0;
+	}
+	/* nodes that keep an edge, renumbered in order */
+	for (size_t i = 0; i < nn; i++)
+		map[i] = (size_t)-1;
+	for (size_t i = 0; i < ne; i++)
+		if (keep[i])
+			map[e[i].from] = map[e[i].to] = 0;
+	w = 0;
+	for (size_t i = 0; i < nn; i++) {
+		if (map[i] == (size_t)-1) {
+			free(n[i].name);
+			continue;
+		}
+		map[i] = w;
+		n[w++] = n[i];
+	}
+	g->nodes.len = w;
+	w = 0;
+	for (size_t i = 0; i < ne; i++) {
+		if (!keep[i]) {
+			for (size_t k = 0; k < e[i].evidence.len; k++)
+				free(((erg_evidence *)e[i].evidence.data)[k].sentence);
+			erg_vec_free(&e[i].evidence);
+			continue;
+		}
+		e[i].from = map[e[i].from];
+		e[i].to = map[e[i].to];
+		e[w++] = e[i];
+	}
+	g->edges.len = w;
+	/* what each remaining entity takes part in */
+	for (size_t i = 0; i < g->nodes.len; i++)
+		n[i].count = 0;
+	for (size_t i = 0; i < w; i++) {
+		n[e[i].from].count++;
+		n[e[i].to].count++;
+	}
+out:
+	free(keep);
+	free(dist);
+	free(map);
+	return err;
 }

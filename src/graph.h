@@ -79,6 +79,22 @@ erg_err erg_graph_add(erg_graph *g, const erg_lexicon *lx, size_t idx,
  * output does not depend on input order. */
 void erg_graph_sort(erg_graph *g);
 
+/* What to keep of a graph (zero fields keep everything). */
+typedef struct {
+	const char *entity;     /* keep this entity's neighbourhood ... */
+	unsigned hops;          /* ... within this many edges (default 1) */
+	unsigned rels;          /* bit r: keep relation r; 0 = all */
+	unsigned types;         /* bit t: keep entities of type t; 0 = all */
+	const char *since;      /* keep edges with evidence dated on or after */
+	const char *until;      /* ... or on or before (ISO dates compared as
+	                         * text, so "2025-07" works as a prefix) */
+	size_t min_count;       /* keep edges asserted at least this often */
+} erg_filter;
+
+/* Remove what the filter leaves out; entities left without an edge go
+ * too.  Fails with ERG_EINVAL if filter->entity names no entity. */
+erg_err erg_graph_filter(erg_graph *g, const erg_filter *filter);
+
 size_t erg_graph_nnodes(const erg_graph *g);
 size_t erg_graph_nedges(const erg_graph *g);
 size_t erg_graph_ndocs(const erg_graph *g);

@@ -38,6 +38,8 @@ typedef struct {
 	size_t max_doc;                 /* bytes; 0 = default */
 	int embed, link, cluster;
 	const char *id;
+	erg_filter filter;
+	int filtered;
 	unsigned long long max_input;   /* bytes; 0 = default */
 } options;
 
@@ -118,6 +120,13 @@ static const char usage_graph[] =
 	"                       output's name), so figures can share a page\n"
 	"      --link           edges link to the source article where known\n"
 	"      --cluster country  group entities by country\n"
+	"      --entity NAME    only NAME and its neighbours (see --hops)\n"
+	"      --hops K         neighbourhood size for --entity (default 1)\n"
+	"      --relation R[,R] only these relations\n"
+	"      --type T[,T]     only entities of these types\n"
+	"      --since DATE     only relations from articles dated from DATE\n"
+	"      --until DATE     ... up to DATE (ISO 8601; '2025-07' works)\n"
+	"      --min-count N    only relations asserted at least N times\n"
 	"  -L, --lexicon FILE   add entities, triggers and cues from FILE\n"
 	"      --max-doc SIZE   largest document read (default 64M; k, M, G)\n"
 	"      --max-input SIZE total bytes read over all inputs (default 16G)\n"
@@ -131,7 +140,14 @@ enum {
 	OPT_EMBED,
 	OPT_ID,
 	OPT_LINK,
-	OPT_CLUSTER
+	OPT_CLUSTER,
+	OPT_ENTITY,
+	OPT_HOPS,
+	OPT_RELATION,
+	OPT_TYPE,
+	OPT_SINCE,
+	OPT_UNTIL,
+	OPT_MIN_COUNT
 };
 
 static const struct option longopts[] = {
@@ -146,12 +162,37 @@ static const struct option longopts[] = {
 	{"id", required_argument, NULL, OPT_ID},
 	{"link", no_argument, NULL, OPT_LINK},
 	{"cluster", required_argument, NULL, OPT_CLUSTER},
+	{"entity", required_argument, NULL, OPT_ENTITY},
+	{"hops", required_argument, NULL, OPT_HOPS},
+	{"relation", required_argument, NULL, OPT_RELATION},
+	{"type", required_argument, NULL, OPT_TYPE},
+	{"since", required_argument, NULL, OPT_SINCE},
+	{"until", required_argument, NULL, OPT_UNTIL},
+	{"min-count", required_argument, NULL, OPT_MIN_COUNT},
 	{"max-input", required_argument, NULL, OPT_MAX_INPUT},
 	{"lexicon", required_argument, NULL, 'L'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"explain", no_argument, NULL, 'x'},
 	{NULL, 0, NULL, 0},
 };
+
+/* "restricted,summoned" or "company,chip" as a bit set. */
+static int parse_set(const char *arg, int types, unsigned *out)
+{
+	char buf[128];
+	char *save = NULL;
+
+	snprintf(buf, sizeof buf, "%s", arg);
+	*out = 0;
+	for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		int v = types ? erg_etype_parse(t) : erg_rel_parse(t);
+
+		if (v < 0)
+			return -1;
+		*out |= 1u << v;
+	}
+	return *out ? 0 : -1;
+}
 
 /* "500k", "20M", "2G" or plain bytes; rejects zero and overflow. */
 static int parse_size(const char *s, unsigned long long *out)
@@ -530,6 +571,14 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 	rc2 = run_inputs(o, files, nfiles, x, graph_found, &s, 0);
 	if (rc2 == EXIT_FAIL)
 		goto out;
+	if (o->filtered && (e = erg_graph_filter(g, &o->filter))) {
+		if (e == ERG_EINVAL)
+			fprintf(stderr, "ergraph: no such entity in the graph: '%s'\n",
+			        o->filter.entity);
+		else
+			report("cannot filter graph", e, NULL, "graph");
+		goto out;
+	}
 	erg_graph_sort(g);
 	if (o->output && (e = erg_fileout_open(&fo, o->output, &ei))) {
 		report("cannot write output", e, &ei, o->output);
@@ -601,6 +650,43 @@ int main(int argc, char **argv)
 		case OPT_EMBED: o.embed = 1; break;
 		case OPT_LINK: o.link = 1; break;
 		case OPT_ID: o.id = optarg; break;
+		case OPT_ENTITY: o.filter.entity = optarg; o.filtered = 1; break;
+		case OPT_SINCE: o.filter.since = optarg; o.filtered = 1; break;
+		case OPT_UNTIL: o.filter.until = optarg; o.filtered = 1; break;
+		case OPT_HOPS:
+		case OPT_MIN_COUNT: {
+			char *end;
+			unsigned long v;
+
+			errno = 0;
+			v = strtoul(optarg, &end, 10);
+			if (errno || *end || end == optarg || v > 1000000 ||
+			    (c == OPT_HOPS && v == 0)) {
+				erg_vec_free(&o.lexicons);
+				return misuse(c == OPT_HOPS ? "bad --hops" : "bad --min-count",
+				              optarg);
+			}
+			if (c == OPT_HOPS)
+				o.filter.hops = (unsigned)v;
+			else
+				o.filter.min_count = v;
+			o.filtered = 1;
+			break;
+		}
+		case OPT_RELATION:
+		case OPT_TYPE:
+			if (parse_set(optarg, c == OPT_TYPE,
+			              c == OPT_TYPE ? &o.filter.types
+			                            : &o.filter.rels)) {
+				erg_vec_free(&o.lexicons);
+				return misuse(c == OPT_TYPE
+				                  ? "unknown type (agency, company, chip)"
+				                  : "unknown relation (summoned, purchased, "
+				                    "restricted, makes)",
+				              optarg);
+			}
+			o.filtered = 1;
+			break;
 		case OPT_CLUSTER:
 			if (strcmp(optarg, "country")) {
 				erg_vec_free(&o.lexicons);

@@ -189,6 +189,20 @@ head -c 4 "$tmp/fig.png" | grep -q PNG && ok || bad "PNG output"
 run 0 graph input/01-cac-nvidia-summons.txt -o "$tmp/fig.pdf"
 head -c 4 "$tmp/fig.pdf" | grep -q '%PDF' && ok || bad "PDF output"
 
+# --- filters ------------------------------------------------------------------------
+run 0 graph input/*.txt --entity Micron -o "$tmp/f.dot"
+grep -q 'label=Micron' "$tmp/f.dot" && ! grep -q 'label=Huawei' "$tmp/f.dot" && ok ||
+	bad "--entity kept more or less than the neighbourhood"
+run 0 graph input/*.txt --relation summoned -o "$tmp/f.dot"
+grep -q 'class="erg-edge erg-summoned"' "$tmp/f.dot" && ! grep -q 'erg-restricted' "$tmp/f.dot" && ok ||
+	bad "--relation summoned"
+run 0 graph input/*.txt --type agency,company -o "$tmp/f.dot"
+! grep -q 'erg-chip' "$tmp/f.dot" && ok || bad "--type agency,company kept chips"
+run 1 graph input/*.txt --entity Nobody -o "$tmp/f.dot"
+one_line_error "no such entity in the graph: 'Nobody'"
+run 2 graph input/*.txt --relation bought
+run 2 graph input/*.txt --hops 0 --entity Nvidia
+
 # --- the demo graphs parse ---------------------------------------------------------
 run 0 graph input/*.txt -o "$tmp/all.svg"
 xmllint --noout "$tmp/all.svg" && ok || bad "all.svg not well-formed"
