@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "briefing.h"
 #include "buf.h"
 #include "error.h"
 #include "extract.h"
@@ -109,8 +110,9 @@ static const char usage_graph[] =
 	"\n"
 	"  -o, --output FILE    write to FILE (default: DOT on standard output);\n"
 	"                       the format follows its extension (.dot, .svg,\n"
-	"                       .png, .pdf)\n"
-	"  -f, --format FMT     dot, svg, png or pdf (overrides the extension)\n"
+	"                       .png, .pdf, .html briefing)\n"
+	"  -f, --format FMT     dot, svg, png, pdf or html (overrides the\n"
+	"                       extension)\n"
 	"  -t, --title TEXT     title of the figure\n"
 	"      --layout NAME    Graphviz layout: auto (default: dot, sfdp past\n"
 	"                       300 entities), dot, neato, fdp, sfdp, circo\n"
@@ -532,6 +534,33 @@ static const char *id_from_path(const char *path, char *buf, size_t n)
 	return buf;
 }
 
+/* The graph in the chosen format. */
+static erg_err write_graph(const erg_graph *g, erg_gfmt fmt,
+                           const erg_render_opts *ro, const char *path,
+                           FILE *f)
+{
+	erg_render_opts fig = *ro;
+	char *svg = NULL;
+	size_t len = 0;
+	FILE *m;
+	erg_err e;
+
+	(void)path;
+	if (fmt != ERG_GFMT_HTML)
+		return erg_render(g, fmt, ro, f);
+	/* a briefing holds the figure inline */
+	fig.embed = 1;
+	if (!(m = open_memstream(&svg, &len)))
+		return ERG_ENOMEM;
+	e = erg_render(g, ERG_GFMT_SVG, &fig, m);
+	if (fclose(m) != 0 && !e)
+		e = ERG_EIO;
+	if (!e)
+		e = erg_briefing_write(g, ro->title, svg, len, f);
+	free(svg);
+	return e;
+}
+
 static int cmd_graph(const options *o, char **files, int nfiles)
 {
 	erg_lexicon *lx = NULL;
@@ -550,7 +579,7 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 		return misuse("option not valid for graph", "--explain");
 	if (o->format) {
 		if ((fmt = erg_gfmt_parse(o->format)) < 0)
-			return misuse("unknown format (use dot, svg, png or pdf)",
+			return misuse("unknown format (use dot, svg, png, pdf or html)",
 			              o->format);
 	} else if (o->output && (fmt = erg_gfmt_from_path(o->output)) < 0) {
 		return misuse("cannot tell format from file name (use --format)",
@@ -584,7 +613,8 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 		report("cannot write output", e, &ei, o->output);
 		goto out;
 	}
-	if ((e = erg_render(g, (erg_gfmt)fmt, &ro, o->output ? fo.f : stdout))) {
+	if ((e = write_graph(g, (erg_gfmt)fmt, &ro, o->output,
+	                     o->output ? fo.f : stdout))) {
 		report("cannot write graph", e, NULL,
 		       o->output ? o->output : "stdout");
 		goto out;

@@ -42,6 +42,14 @@ int erg_gfmt_parse(const char *name)
 		return ERG_GFMT_PNG;
 	if (strcasecmp(name, "pdf") == 0)
 		return ERG_GFMT_PDF;
+	if (strcasecmp(name, "html") == 0 || strcasecmp(name, "htm") == 0)
+		return ERG_GFMT_HTML;
+	if (strcasecmp(name, "json") == 0)
+		return ERG_GFMT_JSON;
+	if (strcasecmp(name, "graphml") == 0)
+		return ERG_GFMT_GRAPHML;
+	if (strcasecmp(name, "csv") == 0)
+		return ERG_GFMT_CSV;
 	return -1;
 }
 
@@ -338,6 +346,8 @@ erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
 	const char *prefix = opts && opts->id ? opts->id : "erg";
 	Agraph_t *clusters[64] = {0};
 
+	if (fmt > ERG_GFMT_PDF)
+		return ERG_EFORMAT;
 	gvc = gvContext();
 	if (!gvc)
 		goto out;

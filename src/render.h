@@ -12,7 +12,12 @@ typedef enum {
 	ERG_GFMT_DOT,
 	ERG_GFMT_SVG,
 	ERG_GFMT_PNG,
-	ERG_GFMT_PDF
+	ERG_GFMT_PDF,
+	/* not Graphviz's: written by briefing.c and export.c */
+	ERG_GFMT_HTML,
+	ERG_GFMT_JSON,
+	ERG_GFMT_GRAPHML,
+	ERG_GFMT_CSV
 } erg_gfmt;
 
 typedef struct {

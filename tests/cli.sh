@@ -189,6 +189,15 @@ head -c 4 "$tmp/fig.png" | grep -q PNG && ok || bad "PNG output"
 run 0 graph input/01-cac-nvidia-summons.txt -o "$tmp/fig.pdf"
 head -c 4 "$tmp/fig.pdf" | grep -q '%PDF' && ok || bad "PDF output"
 
+# --- HTML briefing ---------------------------------------------------------------------
+run 0 graph --lexicon "$tmp/evil.lex" -t '<i>Brief</i> & "x"' "$tmp/evil.txt" input/01-cac-nvidia-summons.txt -o "$tmp/brief.html"
+head -1 "$tmp/brief.html" | grep -q '^<!DOCTYPE html>' && ok || bad "briefing has no doctype"
+xmllint --noout "$tmp/brief.html" 2>/dev/null && ok || bad "briefing is not well-formed"
+grep -q "<script" "$tmp/brief.html" && bad "raw <script> in the briefing" || ok
+grep -q '<svg' "$tmp/brief.html" && grep -q '<blockquote>' "$tmp/brief.html" && grep -q 'Documents read' "$tmp/brief.html" &&
+	ok || bad "briefing lacks figure, evidence or documents"
+grep -q '&lt;i&gt;Brief&lt;/i&gt; &amp; "x"\|&lt;i&gt;Brief&lt;/i&gt; &amp; &quot;x&quot;' "$tmp/brief.html" && ok || bad "title not escaped"
+
 # --- filters ------------------------------------------------------------------------
 run 0 graph input/*.txt --entity Micron -o "$tmp/f.dot"
 grep -q 'label=Micron' "$tmp/f.dot" && ! grep -q 'label=Huawei' "$tmp/f.dot" && ok ||
