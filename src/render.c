@@ -154,16 +154,33 @@ static erg_err title_label(const erg_graph *g, const erg_render_opts *opts,
 	erg_err e;
 
 	erg_buf_clear(b);
+	char lo[11] = "", hi[11] = "", range[40] = "";
+
+	/* the period the articles cover, from their dates */
+	for (size_t i = 0; i < nd; i++) {
+		const erg_graph_docinfo *d = erg_graph_docinfo_at(g, i);
+
+		if (!d->date || strlen(d->date) < 10)
+			continue;
+		if (!lo[0] || strncmp(d->date, lo, 10) < 0)
+			snprintf(lo, sizeof lo, "%.10s", d->date);
+		if (!hi[0] || strncmp(d->date, hi, 10) > 0)
+			snprintf(hi, sizeof hi, "%.10s", d->date);
+	}
+	if (lo[0])
+		snprintf(range, sizeof range, strcmp(lo, hi) ? ", %s \xe2\x80\x93 %s"
+		                                             : ", %s",
+		         lo, hi);
 	if ((e = erg_buf_puts(b, "<TABLE BORDER=\"0\" CELLSPACING=\"2\">"
 	                         "<TR><TD><FONT POINT-SIZE=\"20\">")) ||
 	    (e = html_escape(b, opts && opts->title ? opts->title
 	                                            : "Entity relations")) ||
 	    (e = erg_buf_printf(b, "</FONT></TD></TR><TR><TD><FONT "
 	                           "POINT-SIZE=\"12\" COLOR=\"#555555\">%zu "
-	                           "document%s, %zu entities, %zu relations"
+	                           "document%s%s: %zu entities, %zu relations"
 	                           "</FONT></TD></TR><TR><TD><FONT "
 	                           "POINT-SIZE=\"11\">",
-	                        nd, nd == 1 ? "" : "s", erg_graph_nnodes(g),
+	                        nd, nd == 1 ? "" : "s", range, erg_graph_nnodes(g),
 	                        erg_graph_nedges(g))))
 		return e;
 	for (int t = 0; t < ERG_NTYPES; t++)
@@ -399,9 +416,9 @@ erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
 		attr(nodes[i], "fillcolor", st->fill);
 		attr(nodes[i], "color", st->border);
 		erg_buf_clear(&lab);
-		if (erg_buf_printf(&lab, "%s (%s%s%s)", n->name,
+		if (erg_buf_printf(&lab, "%s (%s%s%s): in %zu relation%s", n->name,
 		                   erg_etype_name(n->type), n->country[0] ? ", " : "",
-		                   n->country))
+		                   n->country, n->count, n->count == 1 ? "" : "s"))
 			goto out;
 		set(nodes[i], "tooltip", &tmp, lab.data);
 	}
