@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "briefing.h"
+#include "export.h"
+#include "jsonl.h"
 #include "buf.h"
 #include "error.h"
 #include "extract.h"
@@ -41,6 +43,7 @@ typedef struct {
 	const char *id;
 	erg_filter filter;
 	int filtered;
+	int from_jsonl;
 	unsigned long long max_input;   /* bytes; 0 = default */
 } options;
 
@@ -78,7 +81,7 @@ static const char usage_extract[] =
 	"\n"
 	"JSON Lines fields: doc subject subject_type relation object object_type\n"
 	"polarity modality sentence start end rule confidence doc_id title url\n"
-	"date.\n"
+	"date subject_country object_country.\n"
 	"TSV columns: doc subject relation object polarity modality start end\n"
 	"sentence rule confidence.\n";
 
@@ -109,10 +112,11 @@ static const char usage_graph[] =
 	"Merge the asserted relations of all articles into one graph.\n"
 	"\n"
 	"  -o, --output FILE    write to FILE (default: DOT on standard output);\n"
-	"                       the format follows its extension (.dot, .svg,\n"
-	"                       .png, .pdf, .html briefing)\n"
-	"  -f, --format FMT     dot, svg, png, pdf or html (overrides the\n"
-	"                       extension)\n"
+	"                       the format follows its extension: .dot, .svg,\n"
+	"                       .png, .pdf, .html (briefing), .json, .graphml,\n"
+	"                       .csv (edges; nodes go to FILE-nodes.csv)\n"
+	"  -f, --format FMT     one of those names (overrides the extension)\n"
+	"      --from-jsonl     FILEs are extract --format jsonl output to merge\n"
 	"  -t, --title TEXT     title of the figure\n"
 	"      --layout NAME    Graphviz layout: auto (default: dot, sfdp past\n"
 	"                       300 entities), dot, neato, fdp, sfdp, circo\n"
@@ -149,7 +153,8 @@ enum {
 	OPT_TYPE,
 	OPT_SINCE,
 	OPT_UNTIL,
-	OPT_MIN_COUNT
+	OPT_MIN_COUNT,
+	OPT_FROM_JSONL
 };
 
 static const struct option longopts[] = {
@@ -171,6 +176,7 @@ static const struct option longopts[] = {
 	{"since", required_argument, NULL, OPT_SINCE},
 	{"until", required_argument, NULL, OPT_UNTIL},
 	{"min-count", required_argument, NULL, OPT_MIN_COUNT},
+	{"from-jsonl", no_argument, NULL, OPT_FROM_JSONL},
 	{"max-input", required_argument, NULL, OPT_MAX_INPUT},
 	{"lexicon", required_argument, NULL, 'L'},
 	{"quiet", no_argument, NULL, 'q'},
@@ -282,6 +288,7 @@ typedef struct {
 	erg_graph *g;
 	size_t docidx;
 	erg_buf *explain;   /* --explain: the account of the document */
+	int doc_added;      /* the current document is in the graph */
 } sink;
 
 static erg_err print_found(void *arg, const erg_doc *doc, const erg_found *f)
@@ -303,7 +310,19 @@ static erg_err print_found(void *arg, const erg_doc *doc, const erg_found *f)
 static erg_err graph_found(void *arg, const erg_doc *doc, const erg_found *f)
 {
 	sink *s = arg;
+	erg_err e;
 
+	/* a document enters the graph with its first asserted relation, as
+	 * it does when the graph is merged from extract output */
+	if (f->r.negative || f->r.hedged)
+		return ERG_OK;
+	if (!s->doc_added) {
+		if ((e = erg_graph_add_doc(s->g, doc->name, &s->docidx)) ||
+		    (e = erg_graph_doc_meta(s->g, s->docidx, doc->title, doc->url,
+		                            doc->date)))
+			return e;
+		s->doc_added = 1;
+	}
 	return erg_graph_add(s->g, s->lx, s->docidx, doc->text, f);
 }
 
@@ -364,10 +383,7 @@ static erg_err on_doc(void *arg, erg_doc *doc)
 			erg_buf_clear(s->explain);
 			e = erg_buf_printf(s->explain, "== %s\n", doc->name);
 		}
-		if (!e && s->g &&
-		    !(e = erg_graph_add_doc(s->g, doc->name, &s->docidx)))
-			e = erg_graph_doc_meta(s->g, s->docidx, doc->title, doc->url,
-			                       doc->date);
+		s->doc_added = 0;
 		if (!e)
 			e = erg_extract_doc(r->x, doc, r->fn, s);
 		if (!e && s->explain &&
@@ -438,7 +454,7 @@ static int run_inputs(const options *o, char **files, int nfiles,
 /* docs and text: what the reader makes of the inputs. */
 static int cmd_read(const options *o, char **files, int nfiles, int mode)
 {
-	sink s = {stdout, ERG_OUT_JSONL, NULL, NULL, 0, NULL};
+	sink s = {stdout, ERG_OUT_JSONL, NULL, NULL, 0, NULL, 0};
 	int rc;
 
 	if (o->format || o->output || o->title || o->layout || o->explain ||
@@ -457,7 +473,7 @@ static int cmd_extract(const options *o, char **files, int nfiles)
 {
 	erg_lexicon *lx = NULL;
 	erg_extractor *x = NULL;
-	sink s = {stdout, ERG_OUT_JSONL, NULL, NULL, 0, NULL};
+	sink s = {stdout, ERG_OUT_JSONL, NULL, NULL, 0, NULL, 0};
 	erg_buf explain = ERG_BUF_INIT;
 	int rc = EXIT_FAIL;
 
@@ -466,7 +482,7 @@ static int cmd_extract(const options *o, char **files, int nfiles)
 	if (o->format && strcmp(o->format, "tsv") == 0)
 		s.fmt = ERG_OUT_TSV;
 	if (o->output || o->title || o->layout || o->embed || o->id || o->link ||
-	    o->cluster)
+	    o->cluster || o->from_jsonl || o->filtered)
 		return misuse("option not valid for extract",
 		              o->output ? "--output" : o->title ? "--title"
 		                                               : "a graph option");
@@ -491,6 +507,33 @@ out:
 	erg_extractor_free(x);
 	erg_lexicon_free(lx);
 	return rc;
+}
+
+/* graph --from-jsonl: merge what extract wrote (shards of an archive)
+ * instead of reading articles. */
+static int read_jsonl(const options *o, char **files, int nfiles,
+                      erg_graph *g)
+{
+	for (int i = 0; i < nfiles; i++) {
+		erg_errinfo ei = {0};
+		FILE *f = strcmp(files[i], "-") ? fopen(files[i], "rb") : stdin;
+		erg_err e;
+
+		if (!f) {
+			erg_fail(&ei, ERG_EIO, files[i], 0, strerror(errno));
+			report("cannot read input", ERG_EIO, &ei, files[i]);
+			return EXIT_FAIL;
+		}
+		e = erg_jsonl_read(f, files[i], g, &ei);
+		if (f != stdin)
+			fclose(f);
+		if (e) {
+			report("cannot read extract output", e, &ei, files[i]);
+			return EXIT_FAIL;
+		}
+	}
+	(void)o;
+	return EXIT_OK;
 }
 
 /* An id usable in HTML and CSS: a letter, then letters, digits, - and _. */
@@ -534,6 +577,30 @@ static const char *id_from_path(const char *path, char *buf, size_t n)
 	return buf;
 }
 
+/* CSV is two tables: the nodes go to OUT-nodes.csv beside OUT.csv, which
+ * holds the edges (f is OUT.csv's temporary file). */
+static erg_err write_csv(const erg_graph *g, const char *path, FILE *f)
+{
+	erg_buf np = ERG_BUF_INIT;
+	erg_fileout fo = {0};
+	erg_errinfo ei = {0};
+	const char *dot = strrchr(path, '.');
+	erg_err e;
+
+	if ((e = erg_buf_append(&np, path, dot ? (size_t)(dot - path)
+	                                       : strlen(path))) ||
+	    (e = erg_buf_puts(&np, "-nodes.csv")) ||
+	    (e = erg_fileout_open(&fo, np.data, &ei)))
+		goto out;
+	if ((e = erg_export_csv(g, fo.f, f)))
+		goto out;
+	e = erg_fileout_commit(&fo, &ei);
+out:
+	erg_fileout_abort(&fo);
+	erg_buf_free(&np);
+	return e;
+}
+
 /* The graph in the chosen format. */
 static erg_err write_graph(const erg_graph *g, erg_gfmt fmt,
                            const erg_render_opts *ro, const char *path,
@@ -545,7 +612,12 @@ static erg_err write_graph(const erg_graph *g, erg_gfmt fmt,
 	FILE *m;
 	erg_err e;
 
-	(void)path;
+	if (fmt == ERG_GFMT_JSON)
+		return erg_export_json(g, f);
+	if (fmt == ERG_GFMT_GRAPHML)
+		return erg_export_graphml(g, f);
+	if (fmt == ERG_GFMT_CSV)
+		return write_csv(g, path, f);
 	if (fmt != ERG_GFMT_HTML)
 		return erg_render(g, fmt, ro, f);
 	/* a briefing holds the figure inline */
@@ -571,15 +643,18 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 	erg_render_opts ro = {o->title, o->layout, NULL, o->embed, o->link,
 	                      o->cluster};
 	char idbuf[64];
-	sink s = {NULL, ERG_OUT_JSONL, NULL, NULL, 0, NULL};
+	sink s = {NULL, ERG_OUT_JSONL, NULL, NULL, 0, NULL, 0};
 	int fmt = ERG_GFMT_DOT, rc = EXIT_FAIL, rc2;
 	erg_err e;
 
 	if (o->explain)
 		return misuse("option not valid for graph", "--explain");
+	if (!o->output && o->format && erg_gfmt_parse(o->format) == ERG_GFMT_CSV)
+		return misuse("CSV is two files: give --output", "csv");
 	if (o->format) {
 		if ((fmt = erg_gfmt_parse(o->format)) < 0)
-			return misuse("unknown format (use dot, svg, png, pdf or html)",
+			return misuse("unknown format (dot, svg, png, pdf, html, json, "
+			              "graphml, csv)",
 			              o->format);
 	} else if (o->output && (fmt = erg_gfmt_from_path(o->output)) < 0) {
 		return misuse("cannot tell format from file name (use --format)",
@@ -597,7 +672,10 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 	}
 	s.lx = lx;
 	s.g = g;
-	rc2 = run_inputs(o, files, nfiles, x, graph_found, &s, 0);
+	if (o->from_jsonl)
+		rc2 = read_jsonl(o, files, nfiles, g);
+	else
+		rc2 = run_inputs(o, files, nfiles, x, graph_found, &s, 0);
 	if (rc2 == EXIT_FAIL)
 		goto out;
 	if (o->filtered && (e = erg_graph_filter(g, &o->filter))) {
@@ -678,6 +756,7 @@ int main(int argc, char **argv)
 		case 't': o.title = optarg; break;
 		case OPT_LAYOUT: o.layout = optarg; break;
 		case OPT_EMBED: o.embed = 1; break;
+		case OPT_FROM_JSONL: o.from_jsonl = 1; break;
 		case OPT_LINK: o.link = 1; break;
 		case OPT_ID: o.id = optarg; break;
 		case OPT_ENTITY: o.filter.entity = optarg; o.filtered = 1; break;

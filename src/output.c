@@ -122,6 +122,12 @@ erg_err erg_output_found(FILE *f, erg_outfmt fmt, const erg_lexicon *lx,
 		    (e = json_opt(&b, "url", doc->url)) ||
 		    (e = erg_buf_putc(&b, ',')) ||
 		    (e = json_opt(&b, "date", doc->date)) ||
+		    (e = erg_buf_putc(&b, ',')) ||
+		    (e = json_opt(&b, "subject_country",
+		                  s->country[0] ? s->country : NULL)) ||
+		    (e = erg_buf_putc(&b, ',')) ||
+		    (e = json_opt(&b, "object_country",
+		                  o->country[0] ? o->country : NULL)) ||
 		    (e = erg_buf_puts(&b, "}\n")))
 			goto out;
 	}
