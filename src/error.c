@@ -31,6 +31,8 @@ erg_err erg_fail(erg_errinfo *ei, erg_err e, const char *file,
 		snprintf(ei->file, sizeof ei->file, "%s", file ? file : "");
 		ei->line = line;
 		snprintf(ei->msg, sizeof ei->msg, "%s", msg ? msg : "");
+		/* one line: libxml2's messages run on over several */
+		ei->msg[strcspn(ei->msg, "\r\n")] = '\0';
 		ei->sys_errno = e == ERG_EIO ? errno : 0;
 	}
 	return e;

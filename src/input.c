@@ -216,6 +216,14 @@ static size_t first_tag(const char *s, size_t n, size_t *name_len,
 			i = (size_t)(e - s) + 3;
 		} else if (i + 1 < n && (s[i + 1] == '?' || s[i + 1] == '!')) {
 			const char *e = memchr(s + i, '>', n - i);
+			const char *br = memchr(s + i, '[', n - i);
+
+			/* a DOCTYPE's internal subset holds '>' of its own */
+			if (s[i + 1] == '!' && br && e && br < e) {
+				e = memmem(br, n - (size_t)(br - s), "]>", 2);
+				if (e)
+					e++; /* at the '>' */
+			}
 
 			if (i + 14 <= n && strncasecmp(s + i, "<!DOCTYPE html", 14) == 0)
 				*doctype_html = 1;

@@ -34,7 +34,7 @@ items() {
 	case "$1" in
 	*) if gzip -t "$1" 2>/dev/null; then zcat "$1"; else cat "$1"; fi ;;
 	esac | xmllint --nonet --xpath \
-		"count(//*[local-name()='item' or local-name()='entry'])" - 2>/dev/null
+		"count(//*[(local-name()='item' or local-name()='entry' or local-name()='ITEM') and not(ancestor::*[local-name()='item' or local-name()='entry' or local-name()='ITEM'])])" - 2>/dev/null
 }
 nf=0
 tail -n +2 "$corpus/feeds/MANIFEST.tsv" | while IFS='	' read -r path format wf rest; do
