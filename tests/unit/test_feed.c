@@ -928,7 +928,9 @@ static void billion_laughs(void **state)
 
 	(void)state;
 	assert_int_equal(read_fixture("bomb.xml", 0, NULL, &g, &ei), ERG_ESYNTAX);
-	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 2.0);
+	/* a guard against runaway expansion, not a benchmark: generous enough
+	 * for valgrind */
+	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 60.0);
 	assert_int_equal(g.n, 0);
 	has(ei.msg, "entity");
 	assert_true(ei.line > 0);
@@ -956,7 +958,7 @@ static void quadratic_blowup(void **state)
 	                                    "</channel></rss>"),
 	                 ERG_OK);
 	read_str(doc.data, &g, &ei);
-	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
+	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 60.0);
 	/* 2 GB if expanded: either refused or cut at the cap */
 	for (size_t i = 0; i < g.n; i++)
 		assert_true(!g.v[i].text || strlen(g.v[i].text) <= ((size_t)4 << 20));
