@@ -42,7 +42,7 @@ DATA     := data/entities.txt data/rules.txt
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps demo test unit golden cli corpus clean golden-update
+.PHONY: all deps demo test unit golden cli corpus browser clean golden-update
 
 all: $(BIN)
 
@@ -84,6 +84,9 @@ demo: deps
 	done
 	$(BIN) graph -q -t "All articles in input/" $(INPUTS) -o graphs/all.svg
 	$(BIN) graph -q $(INPUTS) -o graphs/all.dot
+	$(BIN) graph -q -t "All articles in input/" $(INPUTS) -o graphs/all.png
+	$(BIN) graph -q -t "China and US chip policy: briefing" $(INPUTS) \
+	    -o graphs/all.html
 	@echo "wrote graphs/ ($(words $(INPUTS)) articles + all.svg)"
 
 # --- tests -------------------------------------------------------------------
@@ -98,6 +101,10 @@ golden: $(BIN)
 
 cli: $(BIN)
 	@tests/cli.sh $(BIN)
+
+# The briefing rendered in headless Chromium (installed by the script).
+browser: $(BIN)
+	@tests/browser.sh $(BIN)
 
 # Ingestion measured on ../shared/corpus (skipped when it is absent).
 corpus: $(BIN)
