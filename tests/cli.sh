@@ -198,6 +198,39 @@ grep -q '<svg' "$tmp/brief.html" && grep -q '<blockquote>' "$tmp/brief.html" && 
 	ok || bad "briefing lacks figure, evidence or documents"
 grep -q '&lt;i&gt;Brief&lt;/i&gt; &amp; "x"\|&lt;i&gt;Brief&lt;/i&gt; &amp; &quot;x&quot;' "$tmp/brief.html" && ok || bad "title not escaped"
 
+# --- two figures on one page from articles with scripts --------------------------
+printf 'The CAC summoned Nvidia <script>alert(1)</script> on Monday.\n' >"$tmp/s1.txt"
+printf '<html><body><article><p>The Commerce Department banned Huawei.<script>steal()</script></p><p>Tencent bought H20 chips.</p></article></body></html>\n' >"$tmp/s2.html"
+run 0 graph --embed "$tmp/s1.txt" -o "$tmp/one.svg"
+run 0 graph --embed "$tmp/s2.html" input/02-rtx-pro-halt.txt -o "$tmp/two.svg"
+{ echo '<!DOCTYPE html><html><head><title>t</title></head><body>'; cat "$tmp/one.svg" "$tmp/two.svg"; echo '</body></html>'; } >"$tmp/twofig.html"
+xmllint --noout "$tmp/twofig.html" 2>/dev/null && xmllint --noout "$tmp/one.svg" "$tmp/two.svg" 2>/dev/null && ok ||
+	bad "page or figures are not well-formed XML"
+[ -z "$(grep -o ' id="[^"]*"' "$tmp/twofig.html" | sort | uniq -d)" ] && ok || bad "ids clash on the page"
+[ "$(xmllint --xpath 'count(//*[local-name()="script"])' "$tmp/twofig.html" 2>/dev/null)" = 0 ] && ok ||
+	bad "a <script> element reached the page"
+
+# --- exports: JSON, GraphML, CSV; merging extract output ----------------------------
+run 0 graph --lexicon "$tmp/evil.lex" "$tmp/evil.txt" input/*.txt -o "$tmp/g.json"
+jq -e '(.nodes | length) > 10 and (.edges | length) > 10' "$tmp/g.json" >/dev/null && ok || bad "JSON graph"
+jq -c . "$tmp/g.json" | jq -e . >/dev/null && ok || bad "JSON does not round-trip through jq"
+jq -e '[.nodes[].name] | index("Evil <Agency> & \"Co\" \\N\\G") != null' "$tmp/g.json" >/dev/null && ok ||
+	bad "hostile name lost in JSON"
+run 0 graph --lexicon "$tmp/evil.lex" "$tmp/evil.txt" input/*.txt -o "$tmp/g.graphml"
+xmllint --nonet --noout --schema tests/schema/graphml.xsd "$tmp/g.graphml" 2>/dev/null && ok ||
+	bad "GraphML does not validate: $(xmllint --nonet --noout --schema tests/schema/graphml.xsd "$tmp/g.graphml" 2>&1 | head -2)"
+run 0 graph --lexicon "$tmp/evil.lex" "$tmp/evil.txt" input/*.txt -o "$tmp/g.csv"
+[ -s "$tmp/g-nodes.csv" ] && head -1 "$tmp/g-nodes.csv" | grep -q '^id,name,type' && head -1 "$tmp/g.csv" | grep -q '^id,source,target' &&
+	ok || bad "CSV nodes and edges files"
+run 2 graph --format csv input/01-cac-nvidia-summons.txt
+for f in input/*.txt; do "$bin" extract "$f" >"$tmp/shard-$(basename "$f" .txt).jsonl"; done
+run 0 graph --id x --from-jsonl "$tmp"/shard-*.jsonl -o "$tmp/merged.dot"
+run 0 graph --id x input/*.txt -o "$tmp/direct.dot"
+cmp -s "$tmp/merged.dot" "$tmp/direct.dot" && ok || bad "sharded extract + merge differs from one run: $(diff "$tmp/merged.dot" "$tmp/direct.dot" | head -4)"
+printf '{"doc":"x"}\n' >"$tmp/badshard.jsonl"
+run 1 graph --from-jsonl "$tmp/badshard.jsonl"
+one_line_error "badshard.jsonl:1"
+
 # --- filters ------------------------------------------------------------------------
 run 0 graph input/*.txt --entity Micron -o "$tmp/f.dot"
 grep -q 'label=Micron' "$tmp/f.dot" && ! grep -q 'label=Huawei' "$tmp/f.dot" && ok ||
