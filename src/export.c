@@ -7,7 +7,6 @@
 #include <jansson.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlwriter.h>
-#include <limits.h>
 #include <string.h>
 
 #include "buf.h"

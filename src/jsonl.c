@@ -158,21 +158,16 @@ static erg_err need_name(reader *r, json_t *o, const char *key,
 	return ERG_OK;
 }
 
-/* An optional country code: absent, null or "" is none; the graph holds
- * at most 3 bytes (ISO code or "EU"), so a longer one is an error rather
- * than cut. */
+/* An optional country code ("" is none too).  The graph holds at most 3
+ * bytes (an ISO code or "EU"): a longer one is an error, not cut. */
 static erg_err opt_country(reader *r, json_t *o, const char *key,
                            const char **out)
 {
 	erg_err e = opt_str(r, o, key, out);
 
-	if (e || !*out)
-		return e;
-	if (strlen(*out) > 3)
-		return bad(r, ERG_ESYNTAX, "\"%s\" is longer than 3 bytes", key);
-	if (!**out)
-		*out = NULL;
-	return ERG_OK;
+	if (!e && *out && strlen(*out) > 3)
+		e = bad(r, ERG_ESYNTAX, "\"%s\" is longer than 3 bytes", key);
+	return e;
 }
 
 /* The graph's index of document name, registered on first sight.  The
