@@ -119,7 +119,7 @@ static const char usage_graph[] =
 	"      --from-jsonl     FILEs are extract --format jsonl output to merge\n"
 	"  -t, --title TEXT     title of the figure\n"
 	"      --layout NAME    Graphviz layout: auto (default: dot, sfdp past\n"
-	"                       300 entities), dot, neato, fdp, sfdp, circo\n"
+	"                       500 entities), dot, neato, fdp, sfdp, circo\n"
 	"      --embed          SVG for inclusion in a page: no XML declaration,\n"
 	"                       width 100%, title and description\n"
 	"      --id NAME        prefix of every id in the figure (default: the\n"

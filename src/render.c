@@ -492,7 +492,6 @@ erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
 			/* fixed seed: the same input gives the same figure */
 			attr(G, "start", "1");
 			attr(G, "overlap", "prism");
-			attr(G, "splines", "true");
 		}
 		if (gvLayout(gvc, G, lay))
 			goto out;

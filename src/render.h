@@ -32,8 +32,12 @@ typedef struct {
 	int cluster_country;   /* group nodes by country */
 } erg_render_opts;
 
-/* Above this many nodes the automatic layout switches from dot to sfdp. */
-#define ERG_AUTO_DOT_MAX 300
+/* Above this many nodes the automatic layout switches from dot to sfdp.
+ * Measured on this project's 2-core machine with random graphs of 1.5
+ * edges per node: dot 0.23 s at 300 nodes, 1.9 s at 1,000, over 120 s at
+ * 5,000; sfdp (with overlap removal, straight edges) 0.6 s at 1,000 and
+ * 5.2 s at 5,000. */
+#define ERG_AUTO_DOT_MAX 500
 
 /* Parse a format name ("dot", "svg") or a file name's extension; returns
  * -1 if unknown. */
