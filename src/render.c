@@ -143,6 +143,23 @@ static erg_err html_escape(erg_buf *b, const char *s)
 	return e;
 }
 
+/* The host part of an http(s) URL, or NULL. */
+static const char *host_of(const char *url)
+{
+	const char *p;
+
+	if (!url || !(p = strstr(url, "://")))
+		return NULL;
+	return p + 3;
+}
+
+static int same_host(const char *a, const char *b)
+{
+	size_t n = strcspn(a, "/:?#"), m = strcspn(b, "/:?#");
+
+	return n == m && strncasecmp(a, b, n) == 0;
+}
+
 /* The figure's heading: title, a line of counts, and a legend of the
  * shapes and colours, so that a printed figure explains itself. */
 static erg_err title_label(const erg_graph *g, const erg_render_opts *opts,
@@ -154,7 +171,7 @@ static erg_err title_label(const erg_graph *g, const erg_render_opts *opts,
 	erg_err e;
 
 	erg_buf_clear(b);
-	char lo[11] = "", hi[11] = "", range[40] = "";
+	char lo[11] = "", hi[11] = "", range[80] = "";
 
 	/* the period the articles cover, from their dates */
 	for (size_t i = 0; i < nd; i++) {
@@ -171,6 +188,31 @@ static erg_err title_label(const erg_graph *g, const erg_render_opts *opts,
 		snprintf(range, sizeof range, strcmp(lo, hi) ? ", %s \xe2\x80\x93 %s"
 		                                             : ", %s",
 		         lo, hi);
+	{
+		/* sources: the distinct sites the documents link to */
+		size_t sources = 0;
+
+		for (size_t i = 0; i < nd; i++) {
+			const char *h = host_of(erg_graph_docinfo_at(g, i)->url);
+			size_t k;
+
+			if (!h)
+				continue;
+			for (k = 0; k < i; k++) {
+				const char *h2 = host_of(erg_graph_docinfo_at(g, k)->url);
+
+				if (h2 && same_host(h, h2))
+					break;
+			}
+			sources += k == i;
+		}
+		if (sources) {
+			size_t at = strlen(range);
+
+			snprintf(range + at, sizeof range - at, " from %zu source%s",
+			         sources, sources == 1 ? "" : "s");
+		}
+	}
 	if ((e = erg_buf_puts(b, "<TABLE BORDER=\"0\" CELLSPACING=\"2\">"
 	                         "<TR><TD><FONT POINT-SIZE=\"20\">")) ||
 	    (e = html_escape(b, opts && opts->title ? opts->title
@@ -215,6 +257,23 @@ static int html_attr(Agraph_t *G, const char *name, const char *html)
 	rc = agsafeset(G, n, v, d);
 	agstrfree(G, v);
 	return rc;
+}
+
+/* The source of the first evidence that names node i, or NULL. */
+static const char *node_url(const erg_graph *g, size_t i)
+{
+	for (size_t k = 0; k < erg_graph_nedges(g); k++) {
+		const erg_edge *ed = erg_graph_edge(g, k);
+		const erg_evidence *ev = ed->evidence.data;
+
+		if ((ed->from == i || ed->to == i) && ed->evidence.len) {
+			const char *u = erg_graph_docinfo_at(g, ev[0].doc)->url;
+
+			if (u)
+				return u;
+		}
+	}
+	return NULL;
 }
 
 /* Does every piece of evidence for the edge come from one document? */
@@ -421,6 +480,14 @@ erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
 		                   n->country, n->count, n->count == 1 ? "" : "s"))
 			goto out;
 		set(nodes[i], "tooltip", &tmp, lab.data);
+		if (opts && opts->link) {
+			const char *url = node_url(g, i);
+
+			if (url) {
+				set(nodes[i], "URL", &tmp, url);
+				attr(nodes[i], "target", "_blank");
+			}
+		}
 	}
 	for (size_t i = 0; i < ne; i++) {
 		const erg_edge *ed = erg_graph_edge(g, i);
