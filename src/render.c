@@ -237,7 +237,9 @@ static erg_err title_label(const erg_graph *g, const erg_render_opts *opts,
 		                                       : "\xe2\x94\x80\xe2\x96\xb6",
 		                        erg_rel_name((erg_rel)r))))
 			return e;
-	return erg_buf_puts(b, "</FONT></TD></TR></TABLE>");
+	/* what the line styles mean */
+	return erg_buf_puts(b, "   <FONT COLOR=\"#555555\">dashed: one article "
+	                       "only</FONT></FONT></TD></TR></TABLE>");
 }
 
 static int html_attr(Agraph_t *G, const char *name, const char *html)
