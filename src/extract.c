@@ -178,6 +178,23 @@ static erg_err explain_sentence(erg_extractor *x, const erg_doc *doc,
 	return erg_buf_putc(b, '\n');
 }
 
+static int worth_relating(const erg_item *it, size_t n)
+{
+	const uint64_t patterns =
+		(UINT64_C(1) << ERG_CUE_DIRECTIVE) | (UINT64_C(1) << ERG_CUE_MUST) |
+		(UINT64_C(1) << ERG_CUE_LICENCE) | (UINT64_C(1) << ERG_CUE_ADD) |
+		(UINT64_C(1) << ERG_CUE_CALL) | (UINT64_C(1) << ERG_CUE_SELL);
+	size_t ents = 0;
+	int trigger = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		ents += it[k].nents > 0;
+		trigger |= (it[k].sense.verbs | it[k].sense.nouns) != 0 ||
+		           (it[k].sense.cues & patterns) != 0;
+	}
+	return ents >= 2 || (ents == 1 && trigger);
+}
+
 erg_err erg_extract_doc(erg_extractor *x, const erg_doc *doc,
                         erg_found_fn fn, void *arg)
 {
@@ -197,6 +214,12 @@ erg_err erg_extract_doc(erg_extractor *x, const erg_doc *doc,
 		if ((e = erg_mentions_sentence(x->m, doc->text, x->toks.data, &s[i],
 		                               &x->items)))
 			return e;
+		/* a relation joins two entities, the second one at most implied
+		 * by a trigger ("the order targets the H20"): a sentence with no
+		 * entity, or one and no trigger, holds none.  Most sentences are
+		 * such, and this keeps them cheap. */
+		if (!x->explain && !worth_relating(x->items.data, x->items.len))
+			continue;
 		if (x->explain) {
 			size_t before = x->explain->len;
 

@@ -1460,7 +1460,7 @@ erg_err erg_relate_sentence_trace(const erg_mentions *m, const char *text,
 
 	if (nitems > ERG_SENT_MAX_TOKENS)
 		return ERG_ELIMIT;
-	memset(c.used, 0, sizeof c.used);
+	memset(c.used, 0, nitems + 1);
 	c.m = m;
 	c.text = text;
 	c.toks = toks;
