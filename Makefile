@@ -42,7 +42,7 @@ DATA     := data/entities.txt data/rules.txt
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps demo test unit golden cli corpus browser clean golden-update
+.PHONY: all deps demo test unit golden cli corpus browser bench clean golden-update
 
 all: $(BIN)
 
@@ -101,6 +101,14 @@ golden: $(BIN)
 
 cli: $(BIN)
 	@tests/cli.sh $(BIN)
+
+# Throughput against wc -w on a generated corpus (sizes in MB: BENCH_MB).
+BENCH_MB ?= 10 100
+$(B)/gen: tests/bench/gen.c | $(B)
+	$(CC) -std=c17 -O2 $(WARN) -o $@ $<
+
+bench: $(BIN) $(B)/gen
+	@tests/bench/bench.sh $(BIN) $(B)/gen $(BENCH_MB)
 
 # The briefing rendered in headless Chromium (installed by the script).
 browser: $(BIN)
