@@ -39,6 +39,8 @@ struct erg_lexicon {
 	erg_buf pool;        /* key strings */
 	slot *slots;
 	size_t nslots, used;
+	uint32_t *names;     /* entity index + 1 by (name, type) hash */
+	size_t nnames;
 };
 
 static const char *const type_names[ERG_NTYPES] = {"agency", "company",
@@ -99,6 +101,7 @@ void erg_lexicon_free(erg_lexicon *lx)
 	erg_vec_free(&lx->phrases);
 	erg_buf_free(&lx->pool);
 	free(lx->slots);
+	free(lx->names);
 	free(lx);
 }
 
@@ -112,15 +115,66 @@ const erg_entity *erg_lexicon_entity(const erg_lexicon *lx, size_t i)
 	return erg_vec_at(&lx->entities, i);
 }
 
+/* Entities by (name, type): an open-addressing table of indexes + 1, so
+ * that learning names while reading stays cheap as the lexicon grows. */
+static uint32_t name_hash(const char *s, erg_etype type)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)type;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
 int32_t erg_lexicon_find(const erg_lexicon *lx, const char *name,
                          erg_etype type)
 {
 	const erg_entity *e = lx->entities.data;
+	size_t mask;
 
-	for (size_t i = 0; i < lx->entities.len; i++)
-		if (e[i].type == type && strcmp(e[i].name, name) == 0)
-			return (int32_t)i;
-	return -1;
+	if (!lx->nnames)
+		return -1;
+	mask = lx->nnames - 1;
+	for (size_t i = name_hash(name, type) & mask;; i = (i + 1) & mask) {
+		uint32_t k = lx->names[i];
+
+		if (!k)
+			return -1;
+		if (e[k - 1].type == type && strcmp(e[k - 1].name, name) == 0)
+			return (int32_t)(k - 1);
+	}
+}
+
+static erg_err index_name(erg_lexicon *lx, uint32_t id)
+{
+	const erg_entity *e = lx->entities.data;
+	size_t mask;
+
+	if ((lx->entities.len + 1) * 2 > lx->nnames) {
+		size_t n = lx->nnames ? lx->nnames * 2 : 1024;
+		uint32_t *t = calloc(n, sizeof *t);
+
+		if (!t)
+			return ERG_ENOMEM;
+		free(lx->names);
+		lx->names = t;
+		lx->nnames = n;
+		/* re-index all but the new entity, which is added below */
+		for (uint32_t j = 0; j < id; j++) {
+			size_t i = name_hash(e[j].name, e[j].type) & (n - 1);
+
+			while (t[i])
+				i = (i + 1) & (n - 1);
+			t[i] = j + 1;
+		}
+	}
+	mask = lx->nnames - 1;
+	for (size_t i = name_hash(e[id].name, e[id].type) & mask;;
+	     i = (i + 1) & mask)
+		if (!lx->names[i]) {
+			lx->names[i] = id + 1;
+			return ERG_OK;
+		}
 }
 
 int32_t erg_lexicon_add_entity(erg_lexicon *lx, const char *name,
@@ -147,6 +201,11 @@ int32_t erg_lexicon_add_entity(erg_lexicon *lx, const char *name,
 	}
 	e->type = type;
 	snprintf(e->country, sizeof e->country, "%s", country ? country : "");
+	if (index_name(lx, (uint32_t)(lx->entities.len - 1))) {
+		free(e->name);
+		lx->entities.len--;
+		return -1;
+	}
 	return (int32_t)(lx->entities.len - 1);
 }
 
