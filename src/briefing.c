@@ -142,10 +142,14 @@ erg_err erg_briefing_write(const erg_graph *g, const char *title,
 	erg_err e = ERG_ENOMEM;
 	const char *t = title ? title : "Entity relations";
 
-	if (!w || erg_buf_printf(&sub, "%zu documents, %zu entities, %zu "
-	                               "relations",
-	                         erg_graph_ndocs(g), erg_graph_nnodes(g),
-	                         erg_graph_nedges(g)) ||
+	if (!w || erg_buf_printf(&sub, "%zu document%s, %zu entit%s, %zu "
+	                               "relation%s",
+	                         erg_graph_ndocs(g),
+	                         erg_graph_ndocs(g) == 1 ? "" : "s",
+	                         erg_graph_nnodes(g),
+	                         erg_graph_nnodes(g) == 1 ? "y" : "ies",
+	                         erg_graph_nedges(g),
+	                         erg_graph_nedges(g) == 1 ? "" : "s") ||
 	    erg_buf_append(&raw, svg, svg_len))
 		goto out;
 	e = ERG_ERENDER;

@@ -184,6 +184,20 @@ static const struct option longopts[] = {
 	{NULL, 0, NULL, 0},
 };
 
+/* "2025", "2025-07" or "2025-07-31". */
+static int iso_date_prefix(const char *s)
+{
+	static const char shape[] = "0000-00-00";
+	size_t n = strlen(s);
+
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (shape[i] == '0' ? (s[i] < '0' || s[i] > '9') : s[i] != '-')
+			return 0;
+	return 1;
+}
+
 /* "restricted,summoned" or "company,chip" as a bit set. */
 static int parse_set(const char *arg, int types, unsigned *out)
 {
@@ -458,7 +472,8 @@ static int cmd_read(const options *o, char **files, int nfiles, int mode)
 	int rc;
 
 	if (o->format || o->output || o->title || o->layout || o->explain ||
-	    o->lexicons.len || o->embed || o->id || o->link || o->cluster)
+	    o->lexicons.len || o->embed || o->id || o->link || o->cluster ||
+	    o->filtered || o->from_jsonl)
 		return misuse("option not valid for this command",
 		              mode == 1 ? "docs" : "text");
 	rc = run_inputs(o, files, nfiles, NULL, NULL, &s, mode);
@@ -584,7 +599,8 @@ static erg_err write_csv(const erg_graph *g, const char *path, FILE *f)
 	erg_buf np = ERG_BUF_INIT;
 	erg_fileout fo = {0};
 	erg_errinfo ei = {0};
-	const char *dot = strrchr(path, '.');
+	const char *base = strrchr(path, '/');
+	const char *dot = strrchr(base ? base : path, '.');
 	erg_err e;
 
 	if ((e = erg_buf_append(&np, path, dot ? (size_t)(dot - path)
@@ -760,8 +776,18 @@ int main(int argc, char **argv)
 		case OPT_LINK: o.link = 1; break;
 		case OPT_ID: o.id = optarg; break;
 		case OPT_ENTITY: o.filter.entity = optarg; o.filtered = 1; break;
-		case OPT_SINCE: o.filter.since = optarg; o.filtered = 1; break;
-		case OPT_UNTIL: o.filter.until = optarg; o.filtered = 1; break;
+		case OPT_SINCE:
+		case OPT_UNTIL:
+			if (!iso_date_prefix(optarg)) {
+				erg_vec_free(&o.lexicons);
+				return misuse("a date is YYYY, YYYY-MM or YYYY-MM-DD", optarg);
+			}
+			if (c == OPT_SINCE)
+				o.filter.since = optarg;
+			else
+				o.filter.until = optarg;
+			o.filtered = 1;
+			break;
 		case OPT_HOPS:
 		case OPT_MIN_COUNT: {
 			char *end;

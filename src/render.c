@@ -116,7 +116,8 @@ static void defattr(Agraph_t *G, int kind, const char *name,
 /* Set an attribute whose value came from an article. */
 static int set(void *obj, const char *name, erg_buf *tmp, const char *value)
 {
-	int twice = strcmp(name, "tooltip") == 0 && agobjkind(obj) == AGNODE;
+	/* tooltips are expanded twice (tooltip and link title) */
+	int twice = strcmp(name, "tooltip") == 0;
 
 	if (gv_escape(tmp, value, twice))
 		return -1;
@@ -137,6 +138,8 @@ static erg_err html_escape(erg_buf *b, const char *s)
 		case '<': e = erg_buf_puts(b, "&lt;"); break;
 		case '>': e = erg_buf_puts(b, "&gt;"); break;
 		case '"': e = erg_buf_puts(b, "&quot;"); break;
+		/* Graphviz expands \G and friends even here */
+		case '\\': e = erg_buf_puts(b, "&#92;"); break;
 		default: e = erg_buf_putc(b, c < 0x20 ? ' ' : (char)c);
 		}
 	}
@@ -219,11 +222,13 @@ static erg_err title_label(const erg_graph *g, const erg_render_opts *opts,
 	                                            : "Entity relations")) ||
 	    (e = erg_buf_printf(b, "</FONT></TD></TR><TR><TD><FONT "
 	                           "POINT-SIZE=\"12\" COLOR=\"#555555\">%zu "
-	                           "document%s%s: %zu entities, %zu relations"
+	                           "document%s%s: %zu entit%s, %zu relation%s"
 	                           "</FONT></TD></TR><TR><TD><FONT "
 	                           "POINT-SIZE=\"11\">",
 	                        nd, nd == 1 ? "" : "s", range, erg_graph_nnodes(g),
-	                        erg_graph_nedges(g))))
+	                        erg_graph_nnodes(g) == 1 ? "y" : "ies",
+	                        erg_graph_nedges(g),
+	                        erg_graph_nedges(g) == 1 ? "" : "s")))
 		return e;
 	for (int t = 0; t < ERG_NTYPES; t++)
 		if ((e = erg_buf_printf(b, "<FONT COLOR=\"%s\">%s</FONT> %s   ",
@@ -233,7 +238,7 @@ static erg_err title_label(const erg_graph *g, const erg_render_opts *opts,
 	for (int r = 0; r < ERG_NRELS; r++)
 		if ((e = erg_buf_printf(b, "  <FONT COLOR=\"%s\">%s %s</FONT>",
 		                        rel_colour[r],
-		                        r == ERG_MAKES ? "- - \xe2\x96\xb6"
+		                        r == ERG_MAKES ? "\xc2\xb7 \xc2\xb7 \xe2\x96\xb6"
 		                                       : "\xe2\x94\x80\xe2\x96\xb6",
 		                        erg_rel_name((erg_rel)r))))
 			return e;
@@ -259,6 +264,14 @@ static int html_attr(Agraph_t *G, const char *name, const char *html)
 	rc = agsafeset(G, n, v, d);
 	agstrfree(G, v);
 	return rc;
+}
+
+/* Only web addresses become links: a feed's "javascript:" link must not
+ * be clickable in a figure. */
+static int web_url(const char *u)
+{
+	return u && (strncasecmp(u, "http://", 7) == 0 ||
+	             strncasecmp(u, "https://", 8) == 0);
 }
 
 /* The source of the first evidence that names node i, or NULL. */
@@ -373,9 +386,11 @@ static int embed_svg(const char *data, unsigned int len, const erg_graph *g,
 	snprintf(id, sizeof id, "%s-title %s-desc", prefix, prefix);
 	xmlSetProp(root, BAD_CAST "aria-labelledby", BAD_CAST id);
 	snprintf(desc, sizeof desc,
-	         "Entity-relationship diagram: %zu documents, %zu entities, %zu "
-	         "relations",
-	         erg_graph_ndocs(g), erg_graph_nnodes(g), erg_graph_nedges(g));
+	         "Entity-relationship diagram: %zu document%s, %zu entit%s, %zu "
+	         "relation%s",
+	         erg_graph_ndocs(g), erg_graph_ndocs(g) == 1 ? "" : "s",
+	         erg_graph_nnodes(g), erg_graph_nnodes(g) == 1 ? "y" : "ies",
+	         erg_graph_nedges(g), erg_graph_nedges(g) == 1 ? "" : "s");
 	/* xmlNewText escapes what an article put in the title */
 	t = xmlNewNode(NULL, BAD_CAST "title");
 	d = xmlNewNode(NULL, BAD_CAST "desc");
@@ -485,7 +500,7 @@ erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
 		if (opts && opts->link) {
 			const char *url = node_url(g, i);
 
-			if (url) {
+			if (web_url(url)) {
 				set(nodes[i], "URL", &tmp, url);
 				attr(nodes[i], "target", "_blank");
 			}
@@ -528,7 +543,7 @@ erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
 			const erg_graph_docinfo *di =
 				erg_graph_docinfo_at(g, ev[0].doc);
 
-			if (di->url) {
+			if (web_url(di->url)) {
 				set(E, "URL", &tmp, di->url);
 				attr(E, "target", "_blank");
 			}

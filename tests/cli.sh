@@ -231,6 +231,13 @@ printf '{"doc":"x"}\n' >"$tmp/badshard.jsonl"
 run 1 graph --from-jsonl "$tmp/badshard.jsonl"
 one_line_error "badshard.jsonl:1"
 
+# a feed's javascript: link never becomes a link; tooltips keep backslashes
+printf '<rss version="2.0"><channel><title>T</title><item><title>A \\G title</title><link>javascript:alert(1)</link><description>The CAC summoned Nvidia \\G over the H20.</description></item></channel></rss>\n' >"$tmp/js.xml"
+run 0 graph --link "$tmp/js.xml" -o "$tmp/js.svg"
+grep -q "javascript" "$tmp/js.svg" && bad "javascript: URL in a figure" || ok
+grep -q 'ergraph \[' "$tmp/js.svg" && bad "\\G expanded in a tooltip" || ok
+run 2 graph --since 2025-7 input/01-cac-nvidia-summons.txt
+
 # --- filters ------------------------------------------------------------------------
 run 0 graph input/*.txt --entity Micron -o "$tmp/f.dot"
 grep -q 'label=Micron' "$tmp/f.dot" && ! grep -q 'label=Huawei' "$tmp/f.dot" && ok ||
