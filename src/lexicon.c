@@ -360,6 +360,10 @@ size_t erg_lexicon_match(const erg_lexicon *lx, const char *text,
                          erg_sense *sense)
 {
 	char key[KEY_MAX];
+	/* keys of the following tokens, made once per position: a common
+	 * first word ("the") starts many phrases */
+	char tkeys[MAX_PHRASE_TOKENS][KEY_MAX];
+	uint8_t made[MAX_PHRASE_TOKENS] = {0};
 	const phrase *p, *best = NULL;
 	erg_sense merged = {-1, 0, 0, 0};
 	const slot *s;
@@ -380,14 +384,19 @@ size_t erg_lexicon_match(const erg_lexicon *lx, const char *text,
 		k = lx->pool.data + p->keys;
 		for (t = 0; t < p->ntok; k += strlen(k) + 1, t++) {
 			const erg_token *tk = &toks[i + t];
-			char tkey[KEY_MAX];
 
 			if (!case_ok(p->caps[t], tk->flags))
 				break;
-			if (t > 0 &&
-			    (!erg_token_key(text + tk->off, tk->len, tkey,
-			                    sizeof tkey) ||
-			     strcmp(k, tkey)))
+			if (t == 0)
+				continue;
+			if (!made[t]) {
+				/* 2: no key (too long), so no match */
+				made[t] = erg_token_key(text + tk->off, tk->len, tkeys[t],
+				                        KEY_MAX)
+				              ? 1
+				              : 2;
+			}
+			if (made[t] == 2 || k[0] != tkeys[t][0] || strcmp(k, tkeys[t]))
 				break;
 		}
 		if (t < p->ntok)

@@ -28,9 +28,9 @@
 #define OBJECT_COST 4
 
 typedef struct {
+	size_t n;
 	int32_t e[LIST_MAX];
 	size_t at[LIST_MAX];  /* the item each entity was found at */
-	size_t n;
 	size_t first, last;   /* item span of the list */
 } elist;
 
@@ -742,7 +742,10 @@ static int ends_with_prep(const ctx *c, size_t t)
  * purchases are halted, purchased(X, Y). */
 static erg_err try_directive(ctx *c, size_t d, int *matched)
 {
-	elist a = {0}, x = {0}, y = {0};
+	elist a, x, y;
+	a.n = a.first = a.last = 0;
+	x.n = x.first = x.last = 0;
+	y.n = y.first = y.last = 0;
 	size_t j, h, u, p;
 	int passive = is_passive(c, d), avoid = 0, buying = 0;
 	uint8_t neg, hedge;
@@ -855,7 +858,10 @@ static erg_err try_directive(ctx *c, size_t d, int *matched)
  * and X when X is named. */
 static erg_err try_obligation(ctx *c, size_t m)
 {
-	elist a = {0}, x = {0}, y = {0};
+	elist a, x, y;
+	a.n = a.first = a.last = 0;
+	x.n = x.first = x.last = 0;
+	y.n = y.first = y.last = 0;
 	size_t h = skip_adverbs(c, m + 1, 2), u;
 	const erg_token *lt = &c->toks[c->it[m].tok + c->it[m].ntok - 1];
 	/* "must not use Y" needs no halt verb; "has to use Y" is no ban */
@@ -924,7 +930,10 @@ static erg_err try_obligation(ctx *c, size_t m)
  * licence requirement restricts the companies and chips it binds. */
 static erg_err try_licence(ctx *c, size_t lic)
 {
-	elist a = {0}, o = {0}, more = {0};
+	elist a, o, more;
+	a.n = a.first = a.last = 0;
+	o.n = o.first = o.last = 0;
+	more.n = more.first = more.last = 0;
 	size_t need = lic, j, from;
 	uint8_t neg, hedge;
 	erg_err e;
@@ -974,7 +983,9 @@ static erg_err try_licence(ctx *c, size_t lic)
  * Unverified List by A": listing restricts every company listed. */
 static erg_err try_listing(ctx *c, size_t add)
 {
-	elist a = {0}, x = {0};
+	elist a, x;
+	a.n = a.first = a.last = 0;
+	x.n = x.first = x.last = 0;
 	size_t j, to;
 	int passive = is_passive(c, add);
 	uint8_t neg, hedge;
@@ -1064,7 +1075,9 @@ static erg_err try_listing(ctx *c, size_t add)
  * for talks": summoned, when the meeting follows the company. */
 static erg_err try_call(ctx *c, size_t v)
 {
-	elist a = {0}, x = {0};
+	elist a, x;
+	a.n = a.first = a.last = 0;
+	x.n = x.first = x.last = 0;
 	size_t j;
 	uint8_t neg, hedge;
 
@@ -1091,7 +1104,10 @@ static erg_err try_call(ctx *c, size_t v)
  * bought from the seller, when no chip is named). */
 static erg_err try_sale(ctx *c, size_t v)
 {
-	elist seller = {0}, goods = {0}, buyer = {0};
+	elist seller, goods, buyer;
+	seller.n = seller.first = seller.last = 0;
+	goods.n = goods.first = goods.last = 0;
+	buyer.n = buyer.first = buyer.last = 0;
 	size_t j;
 	uint8_t neg, hedge;
 	erg_err e;
@@ -1188,7 +1204,9 @@ static erg_err relate_trigger(ctx *c, size_t t)
 	erg_err e;
 
 	for (int r = 0; r < ERG_NRELS; r++) {
-		elist s = {0}, o = {0};
+		elist s, o;
+		s.n = s.first = s.last = 0;
+		o.n = o.first = o.last = 0;
 		uint8_t neg, hedge;
 		const char *rule;
 		size_t lo;
@@ -1231,7 +1249,8 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			}
 			if (o.n && has_cue(c, o.last + 1, ERG_CUE_BY)) {
 				/* "the summons of Nvidia by the CAC" */
-				elist agent = {0};
+				elist agent;
+				agent.n = agent.first = agent.last = 0;
 
 				if (find_object(c, o.last + 2, subj_mask[r], ERG_SUMMONED,
 				                &agent))
@@ -1256,7 +1275,8 @@ static erg_err relate_trigger(ctx *c, size_t t)
 				else
 					agent_under(c, t, subj_mask[r], &s);
 				if (r == ERG_RESTRICTED && is_word(c, t + 1, "from")) {
-					elist more = {0};
+					elist more;
+					more.n = more.first = more.last = 0;
 
 					if (find_object_until(c, t + 2, k, M_CHIP, ERG_PURCHASED,
 					                      &more))
@@ -1303,7 +1323,8 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			            has_cue(c, o.last + 1, ERG_CUE_PRODUCT)) &&
 			           is_word(c, o.last + 2, "of")) {
 				/* "banned their purchases of the H20" */
-				elist more = {0};
+				elist more;
+				more.n = more.first = more.last = 0;
 
 				if (find_object(c, o.last + 3, M_CHIP, ERG_PURCHASED, &more))
 					for (size_t k = 0; k < more.n && o.n < LIST_MAX; k++) {
@@ -1313,7 +1334,8 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			} else if (o.n &&
 			    r == ERG_RESTRICTED && is_word(c, o.last + 1, "from")) {
 				/* "barred Huawei from buying H20 chips" */
-				elist more = {0};
+				elist more;
+				more.n = more.first = more.last = 0;
 
 				if (find_object(c, o.last + 2, M_CHIP, ERG_PURCHASED,
 				                &more))
@@ -1372,7 +1394,9 @@ static erg_err relate_makers(ctx *c)
 	erg_err e;
 
 	for (size_t i = 0; i + 1 < c->n; i++) {
-		elist s = {0}, o = {0};
+		elist s, o;
+		s.n = s.first = s.last = 0;
+		o.n = o.first = o.last = 0;
 		size_t j;
 
 		if (!has_ent(c, i, M_COMPANY))
@@ -1422,7 +1446,9 @@ static erg_err relate_makers(ctx *c)
 	/* "the H20, a less capable Nvidia chip": an appositive names the
 	 * maker of the chip before it */
 	for (size_t i = 2; i + 1 < c->n; i++) {
-		elist s = {0}, o = {0};
+		elist s, o;
+		s.n = s.first = s.last = 0;
+		o.n = o.first = o.last = 0;
 		size_t j = i;
 
 		if (!has_ent(c, i, M_COMPANY) || !has_cue(c, i + 1, ERG_CUE_CHIPNOUN))
