@@ -55,21 +55,64 @@ static erg_err tsv_field(erg_buf *b, const char *s, size_t n)
 	return ERG_OK;
 }
 
+/* The writers below run once per relation on large archives: plain
+ * appends rather than printf. */
 static erg_err json_str(erg_buf *b, const char *key, const char *s, size_t n)
 {
 	erg_err e;
 
-	if ((e = erg_buf_printf(b, "\"%s\":\"", key)) ||
+	if ((e = erg_buf_putc(b, '"')) || (e = erg_buf_puts(b, key)) ||
+	    (e = erg_buf_append(b, "\":\"", 3)) ||
 	    (e = erg_json_escape(b, s, n)))
 		return e;
-	return erg_buf_puts(b, "\"");
+	return erg_buf_putc(b, '"');
+}
+
+static erg_err put_num(erg_buf *b, size_t v)
+{
+	char d[24];
+	size_t i = sizeof d;
+
+	do
+		d[--i] = (char)('0' + v % 10);
+	while ((v /= 10) && i);
+	return erg_buf_append(b, d + i, sizeof d - i);
+}
+
+/* A confidence in [0, 1] with two decimals, as "%.2f" would write it. */
+static erg_err put_conf(erg_buf *b, float c)
+{
+	int h = (int)((double)c * 100.0 + 0.5);
+	char d[4];
+
+	h = h < 0 ? 0 : h > 100 ? 100 : h;
+	d[0] = (char)('0' + h / 100);
+	d[1] = '.';
+	d[2] = (char)('0' + h / 10 % 10);
+	d[3] = (char)('0' + h % 10);
+	return erg_buf_append(b, d, 4);
+}
+
+static erg_err put_field(erg_buf *b, const char *key, const char *v)
+{
+	erg_err e;
+
+	if ((e = erg_buf_append(b, ",\"", 2)) || (e = erg_buf_puts(b, key)) ||
+	    (e = erg_buf_append(b, "\":\"", 3)) || (e = erg_buf_puts(b, v)))
+		return e;
+	return erg_buf_putc(b, '"');
 }
 
 /* A string field, or null when the document does not say. */
 static erg_err json_opt(erg_buf *b, const char *key, const char *s)
 {
-	if (!s)
-		return erg_buf_printf(b, "\"%s\":null", key);
+	if (!s) {
+		erg_err e;
+
+		if ((e = erg_buf_putc(b, '"')) || (e = erg_buf_puts(b, key)))
+			return e;
+		return erg_buf_puts(b, "\":null");
+	}
 	return json_str(b, key, s, strlen(s));
 }
 
@@ -98,23 +141,28 @@ erg_err erg_output_found(FILE *f, erg_outfmt fmt, const erg_lexicon *lx,
 		                        (double)found->r.confidence)))
 			goto out;
 	} else {
-		if ((e = erg_buf_putc(&b, '{')) ||
+		if ((e = erg_buf_reserve(&b, 512 + slen + strlen(doc->name))) ||
+		    (e = erg_buf_putc(&b, '{')) ||
 		    (e = json_str(&b, "doc", doc->name, strlen(doc->name))) ||
 		    (e = erg_buf_putc(&b, ',')) ||
 		    (e = json_str(&b, "subject", s->name, strlen(s->name))) ||
-		    (e = erg_buf_printf(&b, ",\"subject_type\":\"%s\",\"relation\":"
-		                            "\"%s\",",
-		                        erg_etype_name(s->type),
-		                        erg_rel_name(found->r.rel))) ||
+		    (e = put_field(&b, "subject_type", erg_etype_name(s->type))) ||
+		    (e = put_field(&b, "relation", erg_rel_name(found->r.rel))) ||
+		    (e = erg_buf_putc(&b, ',')) ||
 		    (e = json_str(&b, "object", o->name, strlen(o->name))) ||
-		    (e = erg_buf_printf(&b, ",\"object_type\":\"%s\",\"polarity\":"
-		                            "\"%s\",\"modality\":\"%s\",",
-		                        erg_etype_name(o->type), pol, mod)) ||
+		    (e = put_field(&b, "object_type", erg_etype_name(o->type))) ||
+		    (e = put_field(&b, "polarity", pol)) ||
+		    (e = put_field(&b, "modality", mod)) ||
+		    (e = erg_buf_putc(&b, ',')) ||
 		    (e = json_str(&b, "sentence", sent, slen)) ||
-		    (e = erg_buf_printf(&b, ",\"start\":%zu,\"end\":%zu,\"rule\":"
-		                            "\"%s\",\"confidence\":%.2f,",
-		                        found->start, found->end, found->r.rule,
-		                        (double)found->r.confidence)) ||
+		    (e = erg_buf_puts(&b, ",\"start\":")) ||
+		    (e = put_num(&b, found->start)) ||
+		    (e = erg_buf_puts(&b, ",\"end\":")) ||
+		    (e = put_num(&b, found->end)) ||
+		    (e = put_field(&b, "rule", found->r.rule)) ||
+		    (e = erg_buf_puts(&b, ",\"confidence\":")) ||
+		    (e = put_conf(&b, found->r.confidence)) ||
+		    (e = erg_buf_putc(&b, ',')) ||
 		    (e = json_opt(&b, "doc_id", doc->id)) ||
 		    (e = erg_buf_putc(&b, ',')) ||
 		    (e = json_opt(&b, "title", doc->title)) ||
