@@ -610,3 +610,63 @@ erg_err erg_input_read(erg_input *in, const char *path)
 	in->stop = ERG_OK;
 	return read_path(in, path, 0);
 }
+
+static erg_err list_path(const char *path, erg_vec *files, erg_vec *dirs,
+                         int depth)
+{
+	struct stat st;
+	char **slot;
+
+	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    depth <= DIR_DEPTH_MAX) {
+		const dir_id *seen = dirs->data;
+		struct dirent **names = NULL;
+		erg_buf sub = ERG_BUF_INIT;
+		dir_id *me;
+		erg_err e = ERG_OK;
+		int n;
+
+		for (size_t i = 0; i < dirs->len; i++)
+			if (seen[i].dev == st.st_dev && seen[i].ino == st.st_ino)
+				goto as_is; /* the reader reports the loop */
+		if (!(me = erg_vec_push(dirs)))
+			return ERG_ENOMEM;
+		me->dev = st.st_dev;
+		me->ino = st.st_ino;
+		n = scandir(path, &names, visible, alphasort);
+		for (int i = 0; i < n; i++) {
+			if (!e) {
+				erg_buf_clear(&sub);
+				if (!(e = erg_buf_printf(&sub, "%s%s%s", path,
+				                         path[strlen(path) - 1] == '/' ? ""
+				                                                       : "/",
+				                         names[i]->d_name)))
+					e = list_path(sub.data, files, dirs, depth + 1);
+			}
+			free(names[i]);
+		}
+		free(names);
+		erg_buf_free(&sub);
+		dirs->len--;
+		if (n < 0)
+			goto as_is;
+		return e;
+	}
+	if (depth > 0 && strcmp(path, "-") != 0 &&
+	    (stat(path, &st) != 0 || !S_ISREG(st.st_mode)))
+		return ERG_OK;
+as_is:
+	if (!(slot = erg_vec_push(files)) ||
+	    !(*slot = erg_strndup(path, strlen(path))))
+		return ERG_ENOMEM;
+	return ERG_OK;
+}
+
+erg_err erg_input_list(const char *path, erg_vec *files)
+{
+	erg_vec dirs = ERG_VEC_INIT(dir_id);
+	erg_err e = list_path(path, files, &dirs, 0);
+
+	erg_vec_free(&dirs);
+	return e;
+}

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "error.h"
 #include "ingest.h"
 
@@ -35,6 +36,12 @@ void erg_input_limits(erg_input *in, size_t max_doc,
  * callback; the return is ERG_OK, the doc callback's error, or
  * ERG_ELIMIT when the total cap is reached. */
 erg_err erg_input_read(erg_input *in, const char *path);
+
+/* The files under path, in the order erg_input_read reads them (folders
+ * walked, hidden names and loops left out), appended to files (char *,
+ * each to be freed).  Paths that cannot be listed are appended as they are,
+ * for erg_input_read to report. */
+erg_err erg_input_list(const char *path, erg_vec *files);
 
 /* Documents passed over because one with the same id or text came
  * before. */

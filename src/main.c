@@ -1,6 +1,8 @@
 /* main.c - the ergraph command line: the only place that prints to the
  * user or exits. */
 #include <errno.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +23,9 @@
 #include "render.h"
 
 #define ERG_VERSION "0.1.0"
+
+/* A worker's exit status: bits of what it did. */
+enum { WORK_READ = 16, WORK_SKIPPED = 32 };
 
 /* Exit codes (docs/ergraph.1 lists them). */
 enum {
@@ -44,6 +49,8 @@ typedef struct {
 	erg_filter filter;
 	int filtered;
 	int from_jsonl;
+	long jobs;          /* extract workers; 0 = one per core */
+	int worker;         /* this process extracts a share for a parent */
 	unsigned long long max_input;   /* bytes; 0 = default */
 } options;
 
@@ -74,6 +81,8 @@ static const char usage_extract[] =
 	"      --max-doc SIZE   largest document read (default 64M; k, M, G)\n"
 	"      --max-input SIZE total bytes read over all inputs (default 16G)\n"
 	"  -q, --quiet          no warnings for skipped inputs\n"
+	"  -j, --jobs N         extract with N processes (default: one per\n"
+	"                       core); the output order does not change\n"
 	"  -x, --explain        instead of relations, show for each sentence\n"
 	"                       that could hold one the mentions found, the\n"
 	"                       rules that fired and why a trigger found none\n"
@@ -154,7 +163,8 @@ enum {
 	OPT_SINCE,
 	OPT_UNTIL,
 	OPT_MIN_COUNT,
-	OPT_FROM_JSONL
+	OPT_FROM_JSONL,
+	OPT_JOBS
 };
 
 static const struct option longopts[] = {
@@ -177,6 +187,7 @@ static const struct option longopts[] = {
 	{"until", required_argument, NULL, OPT_UNTIL},
 	{"min-count", required_argument, NULL, OPT_MIN_COUNT},
 	{"from-jsonl", no_argument, NULL, OPT_FROM_JSONL},
+	{"jobs", required_argument, NULL, 'j'},
 	{"max-input", required_argument, NULL, OPT_MAX_INPUT},
 	{"lexicon", required_argument, NULL, 'L'},
 	{"quiet", no_argument, NULL, 'q'},
@@ -457,6 +468,9 @@ static int run_inputs(const options *o, char **files, int nfiles,
 		        erg_strerror(e));
 		return EXIT_FAIL;
 	}
+	if (o->worker)
+		/* a worker tells its parent what it read, not the verdict */
+		return (r.ok ? WORK_READ : 0) | (r.skipped || e ? WORK_SKIPPED : 0);
 	if (!r.ok) {
 		fprintf(stderr, "ergraph: no input could be read: '%s'\n",
 		        nfiles ? files[0] : "");
@@ -473,7 +487,7 @@ static int cmd_read(const options *o, char **files, int nfiles, int mode)
 
 	if (o->format || o->output || o->title || o->layout || o->explain ||
 	    o->lexicons.len || o->embed || o->id || o->link || o->cluster ||
-	    o->filtered || o->from_jsonl)
+	    o->filtered || o->from_jsonl || o->jobs)
 		return misuse("option not valid for this command",
 		              mode == 1 ? "docs" : "text");
 	rc = run_inputs(o, files, nfiles, NULL, NULL, &s, mode);
@@ -481,6 +495,98 @@ static int cmd_read(const options *o, char **files, int nfiles, int mode)
 		fprintf(stderr, "ergraph: cannot write output: '%s'\n", "stdout");
 		rc = EXIT_FAIL;
 	}
+	return rc;
+}
+
+/* extract over several processes: the files are cut into contiguous
+ * shares, one per worker, each writing to a temporary file that the
+ * parent copies out in order, so the output is the same as with one.
+ * (Duplicates are then found within a share only.) */
+static int extract_parallel(const options *o, char **files, int nfiles,
+                            erg_extractor *x, sink *s)
+{
+	erg_vec list = ERG_VEC_INIT(char *);
+	long jobs = o->jobs ? o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+	pid_t pids[256];
+	FILE *outs[256];
+	int rc = EXIT_FAIL, read = 0, skipped = 0, fatal = 0;
+	long n = 0;
+	char **l;
+
+	for (int i = 0; i < nfiles; i++)
+		if (strcmp(files[i], "-") == 0)
+			jobs = 1; /* standard input cannot be shared out */
+	if (jobs > 1)
+		for (int i = 0; i < nfiles; i++)
+			if (erg_input_list(files[i], &list)) {
+				jobs = 1;
+				break;
+			}
+	l = list.data;
+	if (jobs > (long)list.len)
+		jobs = (long)list.len;
+	if (jobs <= 1) {
+		rc = run_inputs(o, files, nfiles, x, print_found, s, 0);
+		goto out;
+	}
+	if (jobs > 256)
+		jobs = 256;
+	fflush(stdout);
+	for (n = 0; n < jobs; n++) {
+		size_t lo = list.len * (size_t)n / (size_t)jobs;
+		size_t hi = list.len * (size_t)(n + 1) / (size_t)jobs;
+
+		if (!(outs[n] = tmpfile()) || (pids[n] = fork()) < 0) {
+			fprintf(stderr, "ergraph: cannot start workers: %s\n",
+			        strerror(errno));
+			fatal = 1;
+			if (outs[n])
+				fclose(outs[n]);
+			break;
+		}
+		if (pids[n] == 0) {
+			options w = *o;
+			int wrc;
+
+			w.worker = 1;
+			if (dup2(fileno(outs[n]), 1) < 0)
+				_exit(EXIT_FAIL);
+			wrc = run_inputs(&w, l + lo, (int)(hi - lo), x, print_found, s,
+			                 0);
+			_exit(fflush(stdout) == 0 && wrc < WORK_READ * 4 ? wrc
+			                                                  : EXIT_FAIL);
+		}
+	}
+	for (long k = 0; k < n; k++) {
+		int st = 0;
+		char buf[65536];
+		size_t got;
+
+		if (waitpid(pids[k], &st, 0) < 0 || !WIFEXITED(st) ||
+		    (WEXITSTATUS(st) & ~(WORK_READ | WORK_SKIPPED)))
+			fatal = 1;
+		else {
+			read |= (WEXITSTATUS(st) & WORK_READ) != 0;
+			skipped |= (WEXITSTATUS(st) & WORK_SKIPPED) != 0;
+		}
+		rewind(outs[k]);
+		while ((got = fread(buf, 1, sizeof buf, outs[k])) > 0)
+			if (fwrite(buf, 1, got, stdout) != got)
+				fatal = 1;
+		fclose(outs[k]);
+	}
+	if (fatal)
+		rc = EXIT_FAIL;
+	else if (!read) {
+		fprintf(stderr, "ergraph: no input could be read: '%s'\n", files[0]);
+		rc = EXIT_FAIL;
+	} else {
+		rc = skipped ? EXIT_PARTIAL : EXIT_OK;
+	}
+out:
+	for (size_t i = 0; i < list.len; i++)
+		free(l[i]);
+	erg_vec_free(&list);
 	return rc;
 }
 
@@ -512,7 +618,8 @@ static int cmd_extract(const options *o, char **files, int nfiles)
 		s.explain = &explain;
 		erg_extractor_explain(x, &explain);
 	}
-	rc = run_inputs(o, files, nfiles, x, print_found, &s, 0);
+	rc = o->explain ? run_inputs(o, files, nfiles, x, print_found, &s, 0)
+	                : extract_parallel(o, files, nfiles, x, &s);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "ergraph: cannot write output: '%s'\n", "stdout");
 		rc = EXIT_FAIL;
@@ -663,8 +770,9 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 	int fmt = ERG_GFMT_DOT, rc = EXIT_FAIL, rc2;
 	erg_err e;
 
-	if (o->explain)
-		return misuse("option not valid for graph", "--explain");
+	if (o->explain || o->jobs)
+		return misuse("option not valid for graph",
+		              o->explain ? "--explain" : "--jobs");
 	if (!o->output && o->format && erg_gfmt_parse(o->format) == ERG_GFMT_CSV)
 		return misuse("CSV is two files: give --output", "csv");
 	if (o->format) {
@@ -756,7 +864,7 @@ int main(int argc, char **argv)
 	else
 		return misuse("unknown command", cmd);
 	optind = 2;
-	while ((c = getopt_long(argc, argv, "hVf:o:t:L:qx", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "hVf:o:t:L:qxj:", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'h':
@@ -849,6 +957,17 @@ int main(int argc, char **argv)
 		}
 		case 'q': o.quiet = 1; break;
 		case 'x': o.explain = 1; break;
+		case 'j': {
+			char *end;
+
+			errno = 0;
+			o.jobs = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || o.jobs < 1 || o.jobs > 256) {
+				erg_vec_free(&o.lexicons);
+				return misuse("bad --jobs (1 to 256)", optarg);
+			}
+			break;
+		}
 		case 'L': {
 			const char **p = erg_vec_push(&o.lexicons);
 

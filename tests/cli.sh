@@ -136,6 +136,15 @@ $wrap "$bin" extract - <"$tmp/in.txt" >"$tmp/out" 2>"$tmp/err"
 grep -q '"doc":"-","subject":"Chinese government","subject_type":"agency","relation":"summoned","object":"Nvidia"' "$tmp/out" &&
 	ok || bad "stdin extract: $(cat "$tmp/out" "$tmp/err")"
 
+# --- parallel extraction gives the same output in the same order -------------------
+run 0 extract -j 1 input tests/fixtures/feeds
+cp "$tmp/out" "$tmp/j1"
+run 0 extract -j 3 input tests/fixtures/feeds
+cmp -s "$tmp/out" "$tmp/j1" && ok || bad "-j 3 output differs from -j 1"
+run 3 extract -j 2 input/01-cac-nvidia-summons.txt "$tmp/missing.txt"
+run 2 extract -j 0 input/01-cac-nvidia-summons.txt
+run 2 graph -j 2 input/01-cac-nvidia-summons.txt
+
 # --- explain -------------------------------------------------------------------
 printf 'The CAC summoned Nvidia on Monday.\nSeveral firms received notices prohibiting the use of the H20.\n' >"$tmp/ex.txt"
 run 0 extract --explain "$tmp/ex.txt"
