@@ -137,9 +137,9 @@ grep -q '"doc":"-","subject":"Chinese government","subject_type":"agency","relat
 	ok || bad "stdin extract: $(cat "$tmp/out" "$tmp/err")"
 
 # --- parallel extraction gives the same output in the same order -------------------
-run 0 extract -j 1 input tests/fixtures/feeds
+run 3 extract -j 1 input tests/fixtures/feeds
 cp "$tmp/out" "$tmp/j1"
-run 0 extract -j 3 input tests/fixtures/feeds
+run 3 extract -j 3 input tests/fixtures/feeds
 cmp -s "$tmp/out" "$tmp/j1" && ok || bad "-j 3 output differs from -j 1"
 run 3 extract -j 2 input/01-cac-nvidia-summons.txt "$tmp/missing.txt"
 run 2 extract -j 0 input/01-cac-nvidia-summons.txt
