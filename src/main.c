@@ -2,6 +2,7 @@
  * user or exits. */
 #include <errno.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -360,6 +361,9 @@ typedef struct {
 	int mode;          /* 0 extract/graph, 1 docs, 2 text */
 	int ok, skipped;
 	erg_err fatal;     /* an analysis error that is not the input's */
+	int tty, shown;    /* progress on a terminal; a line is up */
+	double start, last;
+	size_t bytes;
 } run;
 
 static erg_err print_doc_json(FILE *f, const erg_doc *d)
@@ -389,11 +393,45 @@ static erg_err print_doc_json(FILE *f, const erg_doc *d)
 	return e;
 }
 
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A progress line on a terminal once a run takes more than a second:
+ * documents, megabytes and speed, redrawn at most twice a second. */
+static void progress(run *r, size_t bytes, int done)
+{
+	double t;
+
+	if (r->o->quiet || r->o->worker || !r->tty)
+		return;
+	r->bytes += bytes;
+	t = now();
+	if (done) {
+		if (r->shown)
+			fputs("\r\033[K", stderr);
+		return;
+	}
+	if (t - r->start < 1.0 || t - r->last < 0.5)
+		return;
+	r->last = t;
+	r->shown = 1;
+	fprintf(stderr, "\r\033[Kergraph: %d documents, %.1f MB, %.1f MB/s",
+	        r->ok + 1, (double)r->bytes / 1048576.0,
+	        (double)r->bytes / 1048576.0 / (t - r->start));
+}
+
 static erg_err on_doc(void *arg, erg_doc *doc)
 {
 	run *r = arg;
 	sink *s = r->s;
 	erg_err e = ERG_OK;
+
+	progress(r, doc->len, 0);
 
 	if (r->mode == 1) {
 		e = print_doc_json(stdout, doc);
@@ -442,7 +480,7 @@ static void on_skip(void *arg, const char *path, erg_err e,
 static int run_inputs(const options *o, char **files, int nfiles,
                       erg_extractor *x, erg_found_fn fn, sink *s, int mode)
 {
-	run r = {o, x, fn, s, mode, 0, 0, ERG_OK};
+	run r = {o, x, fn, s, mode, 0, 0, ERG_OK, isatty(2), 0, now(), 0, 0};
 	erg_input *in = erg_input_new(on_doc, on_skip, &r);
 	erg_err e = ERG_OK;
 
@@ -453,6 +491,7 @@ static int run_inputs(const options *o, char **files, int nfiles,
 	erg_input_limits(in, o->max_doc, o->max_input);
 	for (int i = 0; i < nfiles && !e; i++)
 		e = erg_input_read(in, files[i]);
+	progress(&r, 0, 1);
 	if (erg_input_duplicates(in) && !o->quiet)
 		fprintf(stderr, "ergraph: read once: %zu duplicate document%s\n",
 		        erg_input_duplicates(in),
