@@ -32,12 +32,17 @@ for mb in $sizes; do
 	split -C 64k -a 5 "$f" "$d/a-"
 	cat "$d"/* >/dev/null # in the page cache for both
 	w=$(best sh -c "cat '$d'/* | wc -w")
-	x=$(best "$bin" extract -q "$d")
+	x=$(best "$bin" extract -j 1 -q "$d")
+	jobs=$(nproc)
+	xj=$(best "$bin" extract -j "$jobs" -q "$d")
 	sents=$(grep -o '[.!?] ' "$f" | wc -l)
 	printf '%-10s %10.3f %10.3f %12.1f %10.0f %9.1f\n' "${mb}MB" "$w" "$x" \
 		"$(echo "$mb / $x" | bc -l)" "$(echo "$sents / $x" | bc -l)" \
 		"$(echo "$x / $w" | bc -l)"
-	rss=$( { /usr/bin/time -f %M "$bin" extract -q "$d" >/dev/null; } 2>&1 | tail -1)
+	printf '%-10s %10s %10.3f %12.1f %10.0f %9.1f\n' "  -j $jobs" "" "$xj" \
+		"$(echo "$mb / $xj" | bc -l)" "$(echo "$sents / $xj" | bc -l)" \
+		"$(echo "$xj / $w" | bc -l)"
+	rss=$( { /usr/bin/time -f %M "$bin" extract -j 1 -q "$d" >/dev/null; } 2>&1 | tail -1)
 	echo "           peak RSS of extract: ${rss} KB"
 done
 
