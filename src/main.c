@@ -1,6 +1,7 @@
 /* main.c - the ergraph command line: the only place that prints to the
  * user or exits. */
 #include <errno.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -363,7 +364,7 @@ typedef struct {
 	erg_err fatal;     /* an analysis error that is not the input's */
 	int tty, shown;    /* progress on a terminal; a line is up */
 	double start, last;
-	size_t bytes;
+	size_t bytes, total;
 } run;
 
 static erg_err print_doc_json(FILE *f, const erg_doc *d)
@@ -407,7 +408,8 @@ static void progress(run *r, size_t bytes, int done)
 {
 	double t;
 
-	if (r->o->quiet || r->o->worker || !r->tty)
+	/* of several workers, the first shows its share's progress */
+	if (r->o->quiet || r->o->worker == 1 || !r->tty)
 		return;
 	r->bytes += bytes;
 	t = now();
@@ -420,9 +422,35 @@ static void progress(run *r, size_t bytes, int done)
 		return;
 	r->last = t;
 	r->shown = 1;
-	fprintf(stderr, "\r\033[Kergraph: %d documents, %.1f MB, %.1f MB/s",
-	        r->ok + 1, (double)r->bytes / 1048576.0,
-	        (double)r->bytes / 1048576.0 / (t - r->start));
+	{
+		double rate = (double)r->bytes / (t - r->start);
+
+		fprintf(stderr, "\r\033[Kergraph: %d documents, %.1f MB, %.1f MB/s",
+		        r->ok + 1, (double)r->bytes / 1048576.0, rate / 1048576.0);
+		if (r->total > r->bytes && rate > 0)
+			fprintf(stderr, ", about %.0f s left",
+			        (double)(r->total - r->bytes) / rate);
+	}
+}
+
+/* Bytes in the files under the paths, for the time left. */
+static size_t total_size(char **files, int nfiles)
+{
+	erg_vec list = ERG_VEC_INIT(char *);
+	size_t sum = 0;
+	struct stat st;
+
+	for (int i = 0; i < nfiles; i++)
+		erg_input_list(files[i], &list);
+	for (size_t i = 0; i < list.len; i++) {
+		char *p = ((char **)list.data)[i];
+
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+			sum += (size_t)st.st_size;
+		free(p);
+	}
+	erg_vec_free(&list);
+	return sum;
 }
 
 static erg_err on_doc(void *arg, erg_doc *doc)
@@ -480,7 +508,7 @@ static void on_skip(void *arg, const char *path, erg_err e,
 static int run_inputs(const options *o, char **files, int nfiles,
                       erg_extractor *x, erg_found_fn fn, sink *s, int mode)
 {
-	run r = {o, x, fn, s, mode, 0, 0, ERG_OK, isatty(2), 0, now(), 0, 0};
+	run r = {o, x, fn, s, mode, 0, 0, ERG_OK, isatty(2), 0, now(), 0, 0, 0};
 	erg_input *in = erg_input_new(on_doc, on_skip, &r);
 	erg_err e = ERG_OK;
 
@@ -489,6 +517,8 @@ static int run_inputs(const options *o, char **files, int nfiles,
 		return EXIT_FAIL;
 	}
 	erg_input_limits(in, o->max_doc, o->max_input);
+	if (r.tty && !o->quiet && o->worker != 1)
+		r.total = total_size(files, nfiles);
 	for (int i = 0; i < nfiles && !e; i++)
 		e = erg_input_read(in, files[i]);
 	progress(&r, 0, 1);
@@ -587,7 +617,7 @@ static int extract_parallel(const options *o, char **files, int nfiles,
 			options w = *o;
 			int wrc;
 
-			w.worker = 1;
+			w.worker = n == 0 ? 2 : 1;
 			if (dup2(fileno(outs[n]), 1) < 0)
 				_exit(EXIT_FAIL);
 			wrc = run_inputs(&w, l + lo, (int)(hi - lo), x, print_found, s,
