@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,24 @@
 #include "render.h"
 
 #define ERG_VERSION "0.1.0"
+
+/* Temporary output files being written, removed if a signal ends the
+ * run so that an interrupted write leaves the old file and no litter. */
+static const char *volatile pending[2];
+
+static void on_signal(int sig)
+{
+	for (int i = 0; i < 2; i++)
+		if (pending[i])
+			unlink(pending[i]); /* async-signal-safe */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void watch(int slot, const erg_fileout *fo)
+{
+	pending[slot] = fo ? fo->tmp : NULL;
+}
 
 /* A worker's exit status: bits of what it did. */
 enum { WORK_READ = 16, WORK_SKIPPED = 32 };
@@ -784,10 +803,13 @@ static erg_err write_csv(const erg_graph *g, const char *path, FILE *f)
 	    (e = erg_buf_puts(&np, "-nodes.csv")) ||
 	    (e = erg_fileout_open(&fo, np.data, &ei)))
 		goto out;
+	watch(1, &fo);
 	if ((e = erg_export_csv(g, fo.f, f)))
 		goto out;
+	watch(1, NULL);
 	e = erg_fileout_commit(&fo, &ei);
 out:
+	watch(1, NULL);
 	erg_fileout_abort(&fo);
 	erg_buf_free(&np);
 	return e;
@@ -880,22 +902,30 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 		goto out;
 	}
 	erg_graph_sort(g);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+	signal(SIGPIPE, on_signal);
 	if (o->output && (e = erg_fileout_open(&fo, o->output, &ei))) {
 		report("cannot write output", e, &ei, o->output);
 		goto out;
 	}
+	if (o->output)
+		watch(0, &fo);
 	if ((e = write_graph(g, (erg_gfmt)fmt, &ro, o->output,
 	                     o->output ? fo.f : stdout))) {
 		report("cannot write graph", e, NULL,
 		       o->output ? o->output : "stdout");
 		goto out;
 	}
+	watch(0, NULL);
 	if (o->output && (e = erg_fileout_commit(&fo, &ei))) {
 		report("cannot write output", e, &ei, o->output);
 		goto out;
 	}
 	rc = rc2;
 out:
+	watch(0, NULL);
 	erg_fileout_abort(&fo);
 	erg_graph_free(g);
 	erg_extractor_free(x);
