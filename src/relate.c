@@ -152,6 +152,12 @@ static size_t member_at(const ctx *c, size_t i, unsigned mask)
 	return has_ent(c, i, mask) ? i : c->n;
 }
 
+/* An empty argument list; the entries are not cleared, only counted. */
+static void empty(elist *l)
+{
+	l->n = l->first = l->last = 0;
+}
+
 static void list_add_mask(const ctx *c, elist *l, const erg_item *it,
                           size_t at, unsigned mask)
 {
@@ -743,14 +749,14 @@ static int ends_with_prep(const ctx *c, size_t t)
 static erg_err try_directive(ctx *c, size_t d, int *matched)
 {
 	elist a, x, y;
-	a.n = a.first = a.last = 0;
-	x.n = x.first = x.last = 0;
-	y.n = y.first = y.last = 0;
 	size_t j, h, u, p;
 	int passive = is_passive(c, d), avoid = 0, buying = 0;
 	uint8_t neg, hedge;
 	erg_err e;
 
+	empty(&a);
+	empty(&x);
+	empty(&y);
 	*matched = 0;
 	if (passive) {
 		find_subject(c, d, M_COMPANY, &x);
@@ -859,11 +865,12 @@ static erg_err try_directive(ctx *c, size_t d, int *matched)
 static erg_err try_obligation(ctx *c, size_t m)
 {
 	elist a, x, y;
-	a.n = a.first = a.last = 0;
-	x.n = x.first = x.last = 0;
-	y.n = y.first = y.last = 0;
 	size_t h = skip_adverbs(c, m + 1, 2), u;
 	const erg_token *lt = &c->toks[c->it[m].tok + c->it[m].ntok - 1];
+
+	empty(&a);
+	empty(&x);
+	empty(&y);
 	/* "must not use Y" needs no halt verb; "has to use Y" is no ban */
 	int negated_must = c->it[m].ntok > 1 &&
 	                   ((lt->len == 3 &&
@@ -931,13 +938,13 @@ static erg_err try_obligation(ctx *c, size_t m)
 static erg_err try_licence(ctx *c, size_t lic)
 {
 	elist a, o, more;
-	a.n = a.first = a.last = 0;
-	o.n = o.first = o.last = 0;
-	more.n = more.first = more.last = 0;
 	size_t need = lic, j, from;
 	uint8_t neg, hedge;
 	erg_err e;
 
+	empty(&a);
+	empty(&o);
+	empty(&more);
 	for (j = lic; j-- > 0 && lic - j <= 3;)
 		if (has_cue(c, j, ERG_CUE_NEED)) {
 			need = j;
@@ -984,13 +991,13 @@ static erg_err try_licence(ctx *c, size_t lic)
 static erg_err try_listing(ctx *c, size_t add)
 {
 	elist a, x;
-	a.n = a.first = a.last = 0;
-	x.n = x.first = x.last = 0;
 	size_t j, to;
 	int passive = is_passive(c, add);
 	uint8_t neg, hedge;
 	erg_err e;
 
+	empty(&a);
+	empty(&x);
 	for (to = add + 1; to < c->n && to < add + OBJECT_REACH + 8 &&
 	                   (!is_stop(c, to) || is_punct(c, to, '"'));
 	     to++)
@@ -1076,11 +1083,11 @@ static erg_err try_listing(ctx *c, size_t add)
 static erg_err try_call(ctx *c, size_t v)
 {
 	elist a, x;
-	a.n = a.first = a.last = 0;
-	x.n = x.first = x.last = 0;
 	size_t j;
 	uint8_t neg, hedge;
 
+	empty(&a);
+	empty(&x);
 	if (!find_object(c, v + 1, M_COMPANY, ERG_SUMMONED, &x))
 		return ERG_OK;
 	for (j = x.last + 1; j < c->n && j < x.last + 5 && !is_stop(c, j); j++)
@@ -1105,13 +1112,13 @@ static erg_err try_call(ctx *c, size_t v)
 static erg_err try_sale(ctx *c, size_t v)
 {
 	elist seller, goods, buyer;
-	seller.n = seller.first = seller.last = 0;
-	goods.n = goods.first = goods.last = 0;
-	buyer.n = buyer.first = buyer.last = 0;
 	size_t j;
 	uint8_t neg, hedge;
 	erg_err e;
 
+	empty(&seller);
+	empty(&goods);
+	empty(&buyer);
 	/* "had stopped shipping chips to Sophgo" sells nothing now */
 	if (v > 0 && (has_cue(c, v - 1, ERG_CUE_HALT) ||
 	              has_cue(c, v - 1, ERG_CUE_AVOID)))
@@ -1205,12 +1212,12 @@ static erg_err relate_trigger(ctx *c, size_t t)
 
 	for (int r = 0; r < ERG_NRELS; r++) {
 		elist s, o;
-		s.n = s.first = s.last = 0;
-		o.n = o.first = o.last = 0;
 		uint8_t neg, hedge;
 		const char *rule;
 		size_t lo;
 
+		empty(&s);
+		empty(&o);
 		if (!(rels & (1u << r)))
 			continue;
 		if (noun) {
@@ -1250,8 +1257,8 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			if (o.n && has_cue(c, o.last + 1, ERG_CUE_BY)) {
 				/* "the summons of Nvidia by the CAC" */
 				elist agent;
-				agent.n = agent.first = agent.last = 0;
 
+				empty(&agent);
 				if (find_object(c, o.last + 2, subj_mask[r], ERG_SUMMONED,
 				                &agent))
 					s = agent;
@@ -1276,8 +1283,8 @@ static erg_err relate_trigger(ctx *c, size_t t)
 					agent_under(c, t, subj_mask[r], &s);
 				if (r == ERG_RESTRICTED && is_word(c, t + 1, "from")) {
 					elist more;
-					more.n = more.first = more.last = 0;
 
+					empty(&more);
 					if (find_object_until(c, t + 2, k, M_CHIP, ERG_PURCHASED,
 					                      &more))
 						for (size_t q = 0; q < more.n && o.n < LIST_MAX; q++) {
@@ -1324,8 +1331,8 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			           is_word(c, o.last + 2, "of")) {
 				/* "banned their purchases of the H20" */
 				elist more;
-				more.n = more.first = more.last = 0;
 
+				empty(&more);
 				if (find_object(c, o.last + 3, M_CHIP, ERG_PURCHASED, &more))
 					for (size_t k = 0; k < more.n && o.n < LIST_MAX; k++) {
 						o.at[o.n] = more.at[k];
@@ -1335,8 +1342,8 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			    r == ERG_RESTRICTED && is_word(c, o.last + 1, "from")) {
 				/* "barred Huawei from buying H20 chips" */
 				elist more;
-				more.n = more.first = more.last = 0;
 
+				empty(&more);
 				if (find_object(c, o.last + 2, M_CHIP, ERG_PURCHASED,
 				                &more))
 					for (size_t k = 0; k < more.n && o.n < LIST_MAX; k++)
@@ -1395,10 +1402,10 @@ static erg_err relate_makers(ctx *c)
 
 	for (size_t i = 0; i + 1 < c->n; i++) {
 		elist s, o;
-		s.n = s.first = s.last = 0;
-		o.n = o.first = o.last = 0;
 		size_t j;
 
+		empty(&s);
+		empty(&o);
 		if (!has_ent(c, i, M_COMPANY))
 			continue;
 		j = member_at(c, i, M_CHIP);
@@ -1447,10 +1454,10 @@ static erg_err relate_makers(ctx *c)
 	 * maker of the chip before it */
 	for (size_t i = 2; i + 1 < c->n; i++) {
 		elist s, o;
-		s.n = s.first = s.last = 0;
-		o.n = o.first = o.last = 0;
 		size_t j = i;
 
+		empty(&s);
+		empty(&o);
 		if (!has_ent(c, i, M_COMPANY) || !has_cue(c, i + 1, ERG_CUE_CHIPNOUN))
 			continue;
 		while (j > 0 && i - j < 5 && !is_punct(c, j - 1, ',') &&
