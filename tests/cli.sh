@@ -129,6 +129,36 @@ timeout -s INT 2 $wrap "$bin" graph --layout dot --from-jsonl "$tmp/slow.jsonl" 
 cmp -s "$tmp/good.svg" "$tmp/before.svg" && ok || bad "an interrupted run changed the old file"
 ls "$tmp" | grep -q "good.svg.tmp" && bad "an interrupted run left its temporary file" || ok
 
+# --- the bad-input matrix: each case ends with its documented status in 10 s ------
+# run_in STATUS ARGS...: like run, under a 10-second limit
+run_in() {
+	want=$1
+	shift
+	timeout 10 $wrap "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	got=$?
+	[ "$got" -eq "$want" ] && ok || bad "ergraph $* exited $got (124: too slow), expected $want"
+}
+if [ -z "$wrap" ]; then
+	# a 50 MB single line and a million-sentence file
+	head -c 50000000 /dev/zero | tr '\0' 'a' >"$tmp/line.txt"
+	run_in 0 extract "$tmp/line.txt"
+	awk 'BEGIN { for (i = 0; i < 1000000; i++) print "The CAC met Nvidia." }' >"$tmp/million.txt"
+	run_in 0 docs "$tmp/million.txt"
+fi
+# 10,000-deep nesting, made here
+awk 'BEGIN { printf "<html><body>"; for (i = 0; i < 10000; i++) printf "<div>"; printf "<p>The CAC summoned Nvidia.</p>"; for (i = 0; i < 10000; i++) printf "</div>"; print "</body></html>" }' >"$tmp/deep.html"
+run_in 1 text "$tmp/deep.html"
+awk 'BEGIN { printf "<rss version=\"2.0\"><channel><item><description>"; for (i = 0; i < 10000; i++) printf "<a>"; for (i = 0; i < 10000; i++) printf "</a>"; print "</description></item></channel></rss>" }' >"$tmp/deep.xml"
+run_in 0 docs "$tmp/deep.xml"
+# a feed whose items are all empty: one (empty) document each
+printf '<rss version="2.0"><channel><title>T</title><item></item><item></item><item/></channel></rss>\n' >"$tmp/empty-items.xml"
+run_in 0 docs "$tmp/empty-items.xml"
+[ "$(wc -l <"$tmp/out")" -eq 3 ] && ok || bad "empty items: $(cat "$tmp/out")"
+# an entity name of 10 KB
+awk 'BEGIN { printf "company | "; for (i = 0; i < 10240; i++) printf "X"; print " | US | Longco" }' >"$tmp/long.lex"
+run_in 1 extract --lexicon "$tmp/long.lex" input/01-cac-nvidia-summons.txt
+one_line_error "long.lex:1"
+
 # --- lexicon errors --------------------------------------------------------------
 printf '# ok\ncompany | Foo Corp | US | Foo\nthis line is wrong\n' >"$tmp/bad.lex"
 run 1 extract --lexicon "$tmp/bad.lex" input/01-cac-nvidia-summons.txt
