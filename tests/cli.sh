@@ -159,6 +159,11 @@ awk 'BEGIN { printf "company | "; for (i = 0; i < 10240; i++) printf "X"; print 
 run_in 1 extract --lexicon "$tmp/long.lex" input/01-cac-nvidia-summons.txt
 one_line_error "long.lex:1"
 
+# the most entities a graph may draw
+run 1 graph --max-entities 5 input/*.txt -o "$tmp/m.svg"
+one_line_error "too many entities to draw"
+[ ! -e "$tmp/m.svg" ] && ok || bad "a refused graph was written"
+
 # --- lexicon errors --------------------------------------------------------------
 printf '# ok\ncompany | Foo Corp | US | Foo\nthis line is wrong\n' >"$tmp/bad.lex"
 run 1 extract --lexicon "$tmp/bad.lex" input/01-cac-nvidia-summons.txt
