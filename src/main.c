@@ -71,6 +71,7 @@ typedef struct {
 	int filtered;
 	int from_jsonl;
 	long jobs;          /* extract workers; 0 = one per core */
+	unsigned long max_entities; /* graph: most entities drawn */
 	int worker;         /* this process extracts a share for a parent */
 	unsigned long long max_input;   /* bytes; 0 = default */
 } options;
@@ -163,6 +164,7 @@ static const char usage_graph[] =
 	"      --since DATE     only relations from articles dated from DATE\n"
 	"      --until DATE     ... up to DATE (ISO 8601; '2025-07' works)\n"
 	"      --min-count N    only relations asserted at least N times\n"
+	"      --max-entities N refuse to draw more than N entities (20000)\n"
 	"  -L, --lexicon FILE   add entities, triggers and cues from FILE\n"
 	"      --max-doc SIZE   largest document read (default 64M; k, M, G)\n"
 	"      --max-input SIZE total bytes read over all inputs (default 16G)\n"
@@ -185,7 +187,8 @@ enum {
 	OPT_UNTIL,
 	OPT_MIN_COUNT,
 	OPT_FROM_JSONL,
-	OPT_JOBS
+	OPT_JOBS,
+	OPT_MAX_ENTITIES
 };
 
 static const struct option longopts[] = {
@@ -209,6 +212,7 @@ static const struct option longopts[] = {
 	{"min-count", required_argument, NULL, OPT_MIN_COUNT},
 	{"from-jsonl", no_argument, NULL, OPT_FROM_JSONL},
 	{"jobs", required_argument, NULL, 'j'},
+	{"max-entities", required_argument, NULL, OPT_MAX_ENTITIES},
 	{"max-input", required_argument, NULL, OPT_MAX_INPUT},
 	{"lexicon", required_argument, NULL, 'L'},
 	{"quiet", no_argument, NULL, 'q'},
@@ -575,7 +579,7 @@ static int cmd_read(const options *o, char **files, int nfiles, int mode)
 
 	if (o->format || o->output || o->title || o->layout || o->explain ||
 	    o->lexicons.len || o->embed || o->id || o->link || o->cluster ||
-	    o->filtered || o->from_jsonl || o->jobs)
+	    o->filtered || o->from_jsonl || o->jobs || o->max_entities)
 		return misuse("option not valid for this command",
 		              mode == 1 ? "docs" : "text");
 	rc = run_inputs(o, files, nfiles, NULL, NULL, &s, mode);
@@ -691,7 +695,7 @@ static int cmd_extract(const options *o, char **files, int nfiles)
 	if (o->format && strcmp(o->format, "tsv") == 0)
 		s.fmt = ERG_OUT_TSV;
 	if (o->output || o->title || o->layout || o->embed || o->id || o->link ||
-	    o->cluster || o->from_jsonl || o->filtered)
+	    o->cluster || o->from_jsonl || o->filtered || o->max_entities)
 		return misuse("option not valid for extract",
 		              o->output ? "--output" : o->title ? "--title"
 		                                               : "a graph option");
@@ -901,6 +905,13 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 			report("cannot filter graph", e, NULL, "graph");
 		goto out;
 	}
+	if (erg_graph_nnodes(g) > (o->max_entities ? o->max_entities : 20000)) {
+		fprintf(stderr, "ergraph: too many entities to draw: '%zu' (the "
+		                "limit is %lu; filter the graph or raise "
+		                "--max-entities)\n",
+		        erg_graph_nnodes(g), o->max_entities ? o->max_entities : 20000);
+		goto out;
+	}
 	erg_graph_sort(g);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
@@ -995,6 +1006,7 @@ int main(int argc, char **argv)
 				o.filter.until = optarg;
 			o.filtered = 1;
 			break;
+		case OPT_MAX_ENTITIES:
 		case OPT_HOPS:
 		case OPT_MIN_COUNT: {
 			char *end;
@@ -1007,6 +1019,14 @@ int main(int argc, char **argv)
 				erg_vec_free(&o.lexicons);
 				return misuse(c == OPT_HOPS ? "bad --hops" : "bad --min-count",
 				              optarg);
+			}
+			if (c == OPT_MAX_ENTITIES) {
+				if (v == 0) {
+					erg_vec_free(&o.lexicons);
+					return misuse("bad --max-entities", optarg);
+				}
+				o.max_entities = v;
+				break;
 			}
 			if (c == OPT_HOPS)
 				o.filter.hops = (unsigned)v;
