@@ -124,7 +124,8 @@ run 1 graph input/01-cac-nvidia-summons.txt -o "$tmp/nodir/x.svg"
 one_line_error "cannot write output"
 
 # an interrupted write leaves the old file and no temporary behind
-awk 'BEGIN { for (i = 0; i < 4500; i++) printf "{\"doc\":\"d\",\"subject\":\"A%d\",\"subject_type\":\"agency\",\"relation\":\"restricted\",\"object\":\"C%d\",\"object_type\":\"company\",\"polarity\":\"positive\",\"modality\":\"asserted\",\"sentence\":\"S.\",\"start\":0,\"end\":2}\n", i % 1500, (i * 7) % 1500 }' >"$tmp/slow.jsonl"
+# (dot needs far more than 2 s for this graph, which sfdp draws at once)
+awk 'BEGIN { for (i = 0; i < 15000; i++) printf "{\"doc\":\"d\",\"subject\":\"A%d\",\"subject_type\":\"agency\",\"relation\":\"restricted\",\"object\":\"C%d\",\"object_type\":\"company\",\"polarity\":\"positive\",\"modality\":\"asserted\",\"sentence\":\"S.\",\"start\":0,\"end\":2}\n", i % 3000, (i * 7 + i / 3000) % 3000 }' >"$tmp/slow.jsonl"
 timeout -s INT 2 $wrap "$bin" graph --layout dot --from-jsonl "$tmp/slow.jsonl" -o "$tmp/good.svg" 2>/dev/null
 cmp -s "$tmp/good.svg" "$tmp/before.svg" && ok || bad "an interrupted run changed the old file"
 ls "$tmp" | grep -q "good.svg.tmp" && bad "an interrupted run left its temporary file" || ok
