@@ -124,3 +124,49 @@ golden-update: $(BIN)
 
 clean:
 	rm -rf build bin
+
+# --- fuzzing -----------------------------------------------------------------
+# make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="feed html ..."]: the libFuzzer
+# targets of tests/fuzz/ (one per untrusted input), built with clang, ASan
+# and UBSan into build/fuzz/ (a library of their own, never mixed with the
+# gcc builds), then each run for FUZZ_SECONDS on a copy of its seed corpus
+# (build/fuzz/corpus/NAME; tests/fuzz/corpus/ is not written to).  Prints
+# one line per target; fails on any crash, leak, timeout or out-of-memory,
+# the input left in build/fuzz/artifacts/NAME/ and the log in
+# build/fuzz/logs/.  Rerun one input: build/fuzz/fuzz_NAME FILE.
+# make fuzz-build builds them without running.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= feed html text lexicon writers jsonl input
+FZ           := build/fuzz
+# (clang's -Wbitwise-instead-of-logical flags input.c's deliberate '|')
+FUZZ_CFLAGS  := -std=c17 -g -O1 $(WARN) -Wno-bitwise-instead-of-logical \
+                -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=all
+FUZZ_OBJ     := $(LIB_SRC:src/%.c=$(FZ)/obj/%.o) $(FZ)/obj/data.o
+FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FZ)/fuzz_%)
+
+.PHONY: fuzz fuzz-build
+
+fuzz: fuzz-build
+	@tests/fuzz/run.sh $(FZ) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-build: $(FUZZ_BINS)
+
+$(FZ)/obj/%.o: src/%.c $(wildcard src/*.h) | $(FZ)/obj
+	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_CFLAGS) \
+	    -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FZ)/obj/data.o: src/data.S $(DATA) | $(FZ)/obj
+	$(FUZZ_CC) -c src/data.S -o $@
+
+$(FZ)/liberg.a: $(FUZZ_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(FZ)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.h $(FZ)/liberg.a
+	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer \
+	    -o $@ $< $(FZ)/liberg.a $(PKG_LIBS) -lm
+
+$(FZ)/obj:
+	mkdir -p $@

@@ -26,15 +26,24 @@ static const char style[] =
 	"@media print{body{max-width:none}}";
 
 /* Write the text of s, with control characters as spaces: XML 1.0 has
- * no room for them and an article may hold any byte. */
+ * no room for them and an article may hold any byte.  Nor for U+FFFE and
+ * U+FFFF (EF BF BE, EF BF BF): spaces too. */
 static int text(xmlTextWriterPtr w, const char *s)
 {
 	erg_buf b = ERG_BUF_INIT;
 	int rc;
 
-	for (; *s; s++)
+	for (; *s; s++) {
+		if ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBF &&
+		    ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF)) {
+			if (erg_buf_putc(&b, ' '))
+				break;
+			s += 2;
+			continue;
+		}
 		if (erg_buf_putc(&b, (unsigned char)*s < 0x20 ? ' ' : *s))
 			break;
+	}
 	rc = xmlTextWriterWriteString(w, BAD_CAST(b.data ? b.data : ""));
 	erg_buf_free(&b);
 	return rc < 0;
@@ -69,8 +78,14 @@ static int source(xmlTextWriterPtr w, const erg_graph_docinfo *d)
 	}
 	if (d->date) {
 		char day[16];
+		size_t n = strnlen(d->date, 10);
 
-		snprintf(day, sizeof day, ", %.10s", d->date);
+		/* the day: 10 bytes of an ISO date, never cutting a character
+		 * of a date that is not one (XML takes only whole UTF-8) */
+		if (d->date[n])
+			while (n > 0 && ((unsigned char)d->date[n] & 0xC0) == 0x80)
+				n--;
+		snprintf(day, sizeof day, ", %.*s", (int)n, d->date);
 		return text(w, day);
 	}
 	return 0;

@@ -30,9 +30,16 @@ static erg_err grow(void **data, size_t *cap, size_t need, size_t elem)
 
 erg_err erg_buf_reserve(erg_buf *b, size_t extra)
 {
+	erg_err e;
+
 	if (extra > ERG_BUF_MAX - 1 - b->len)
 		return ERG_ELIMIT;
-	return grow((void **)&b->data, &b->cap, b->len + extra + 1, 1);
+	if ((e = grow((void **)&b->data, &b->cap, b->len + extra + 1, 1)))
+		return e;
+	/* a first allocation must be a string too (buf.h: data is always
+	 * NUL-terminated when not NULL; erg_buf_steal relies on it) */
+	b->data[b->len] = '\0';
+	return ERG_OK;
 }
 
 erg_err erg_buf_append(erg_buf *b, const char *s, size_t n)

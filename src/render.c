@@ -125,7 +125,8 @@ static int set(void *obj, const char *name, erg_buf *tmp, const char *value)
 }
 
 /* Text for an HTML-like label: markup characters become entities, and
- * control characters spaces (Graphviz's HTML parser is XML). */
+ * control characters, U+FFFE and U+FFFF spaces (Graphviz's HTML parser is
+ * XML). */
 static erg_err html_escape(erg_buf *b, const char *s)
 {
 	erg_err e = ERG_OK;
@@ -133,6 +134,12 @@ static erg_err html_escape(erg_buf *b, const char *s)
 	for (; *s && !e; s++) {
 		unsigned char c = (unsigned char)*s;
 
+		if (c == 0xEF && (unsigned char)s[1] == 0xBF &&
+		    ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF)) {
+			e = erg_buf_putc(b, ' ');
+			s += 2;
+			continue;
+		}
 		switch (c) {
 		case '&': e = erg_buf_puts(b, "&amp;"); break;
 		case '<': e = erg_buf_puts(b, "&lt;"); break;
@@ -144,6 +151,19 @@ static erg_err html_escape(erg_buf *b, const char *s)
 		}
 	}
 	return e;
+}
+
+/* Bytes of the day of date d: the first 10 (an ISO date's), fewer where
+ * the 10th would cut a UTF-8 character of a date that is not ISO (one
+ * read back from extract output), for the figure takes only whole UTF-8. */
+static int day_len(const char *d)
+{
+	size_t n = strnlen(d, 10);
+
+	if (d[n])
+		while (n > 0 && ((unsigned char)d[n] & 0xC0) == 0x80)
+			n--;
+	return (int)n;
 }
 
 /* The host part of an http(s) URL, or NULL. */
@@ -171,10 +191,11 @@ static erg_err title_label(const erg_graph *g, const erg_render_opts *opts,
 	static const char *const shape_mark[ERG_NTYPES] = {
 		"\xe2\x96\xa0", "\xe2\x97\x8f", "\xe2\xac\xa2"}; /* ■ ● ⬢ */
 	size_t nd = erg_graph_ndocs(g);
+	const char *title = opts && opts->title ? opts->title : "Entity relations";
 	erg_err e;
 
 	erg_buf_clear(b);
-	char lo[11] = "", hi[11] = "", range[80] = "";
+	char lo[11] = "", hi[11] = "", range[192] = "";
 
 	/* the period the articles cover, from their dates */
 	for (size_t i = 0; i < nd; i++) {
@@ -183,14 +204,26 @@ static erg_err title_label(const erg_graph *g, const erg_render_opts *opts,
 		if (!d->date || strlen(d->date) < 10)
 			continue;
 		if (!lo[0] || strncmp(d->date, lo, 10) < 0)
-			snprintf(lo, sizeof lo, "%.10s", d->date);
+			snprintf(lo, sizeof lo, "%.*s", day_len(d->date), d->date);
 		if (!hi[0] || strncmp(d->date, hi, 10) > 0)
-			snprintf(hi, sizeof hi, "%.10s", d->date);
+			snprintf(hi, sizeof hi, "%.*s", day_len(d->date), d->date);
 	}
-	if (lo[0])
+	if (lo[0]) {
+		/* a date read back from extract output can hold any text: it is
+		 * escaped like the title (at most 6 bytes per byte: fits) */
+		erg_buf elo = ERG_BUF_INIT, ehi = ERG_BUF_INIT;
+
+		if ((e = html_escape(&elo, lo)) || (e = html_escape(&ehi, hi))) {
+			erg_buf_free(&elo);
+			erg_buf_free(&ehi);
+			return e;
+		}
 		snprintf(range, sizeof range, strcmp(lo, hi) ? ", %s \xe2\x80\x93 %s"
 		                                             : ", %s",
-		         lo, hi);
+		         elo.data, ehi.data);
+		erg_buf_free(&elo);
+		erg_buf_free(&ehi);
+	}
 	{
 		/* sources: the distinct sites the documents link to */
 		size_t sources = 0;
@@ -216,11 +249,13 @@ static erg_err title_label(const erg_graph *g, const erg_render_opts *opts,
 			         sources, sources == 1 ? "" : "s");
 		}
 	}
-	if ((e = erg_buf_puts(b, "<TABLE BORDER=\"0\" CELLSPACING=\"2\">"
-	                         "<TR><TD><FONT POINT-SIZE=\"20\">")) ||
-	    (e = html_escape(b, opts && opts->title ? opts->title
-	                                            : "Entity relations")) ||
-	    (e = erg_buf_printf(b, "</FONT></TD></TR><TR><TD><FONT "
+	/* an empty title (-t "") has no row: Graphviz 2.42 refuses an empty
+	 * <FONT> and would show the whole label as raw text */
+	if ((e = erg_buf_puts(b, "<TABLE BORDER=\"0\" CELLSPACING=\"2\">")) ||
+	    (*title && ((e = erg_buf_puts(b, "<TR><TD><FONT POINT-SIZE=\"20\">")) ||
+	                (e = html_escape(b, title)) ||
+	                (e = erg_buf_puts(b, "</FONT></TD></TR>")))) ||
+	    (e = erg_buf_printf(b, "<TR><TD><FONT "
 	                           "POINT-SIZE=\"12\" COLOR=\"#555555\">%zu "
 	                           "document%s%s: %zu entit%s, %zu relation%s"
 	                           "</FONT></TD></TR><TR><TD><FONT "
@@ -319,7 +354,12 @@ static Agraph_t *cluster_for(Agraph_t *G, Agraph_t **clusters,
 	char name[32];
 	size_t i;
 
-	if (!opts || !opts->cluster_country || !n->country[0])
+	/* a country read back from extract output can hold any 3 bytes; one
+	 * with a backslash is no code, and would end the quoted cluster name
+	 * in the DOT written (cgraph writes "cluster_a\" as it is) and be
+	 * expanded (\N, \G) in the label and id: no box for it */
+	if (!opts || !opts->cluster_country || !n->country[0] ||
+	    strchr(n->country, '\\'))
 		return G;
 	for (i = 0; i < 64 && clusters[i]; i++)
 		if (strcmp(agnameof(clusters[i]) + 8, n->country) == 0)
@@ -360,6 +400,30 @@ static void drop_comments(xmlNodePtr n)
 	}
 }
 
+/* s into b with the characters XML 1.0 cannot hold (C0 controls other
+ * than tab, LF and CR; U+FFFE and U+FFFF) as spaces: the serialiser
+ * writes text as it is, and a title may come from anywhere. */
+static erg_err xml_text(erg_buf *b, const char *s)
+{
+	erg_err e = ERG_OK;
+
+	for (; *s && !e; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == 0xEF && (unsigned char)s[1] == 0xBF &&
+		    ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF)) {
+			e = erg_buf_putc(b, ' ');
+			s += 2;
+		} else {
+			e = erg_buf_putc(b, c < 0x20 && c != '\t' && c != '\n' &&
+			                            c != '\r'
+			                        ? ' '
+			                        : (char)c);
+		}
+	}
+	return e ? e : erg_buf_reserve(b, 0);
+}
+
 /* The SVG as a fragment for a page that holds several figures: no XML
  * declaration or DOCTYPE, scaled by its viewBox to the page's width, an
  * accessible title and description with ids under the figure's prefix.
@@ -371,6 +435,7 @@ static int embed_svg(const char *data, unsigned int len, const erg_graph *g,
 	xmlDocPtr doc = NULL;
 	xmlNodePtr root, t, d;
 	xmlBufferPtr out = NULL;
+	erg_buf title = ERG_BUF_INIT;
 	char id[200], desc[200];
 	int rc = -1;
 
@@ -392,6 +457,8 @@ static int embed_svg(const char *data, unsigned int len, const erg_graph *g,
 	         erg_graph_nnodes(g), erg_graph_nnodes(g) == 1 ? "y" : "ies",
 	         erg_graph_nedges(g), erg_graph_nedges(g) == 1 ? "" : "s");
 	/* xmlNewText escapes what an article put in the title */
+	if (xml_text(&title, opts->title ? opts->title : "Entity relations"))
+		goto out;
 	t = xmlNewNode(NULL, BAD_CAST "title");
 	d = xmlNewNode(NULL, BAD_CAST "desc");
 	if (!t || !d) {
@@ -399,8 +466,7 @@ static int embed_svg(const char *data, unsigned int len, const erg_graph *g,
 		xmlFreeNode(d);
 		goto out;
 	}
-	xmlAddChild(t, xmlNewText(BAD_CAST(opts->title ? opts->title
-	                                               : "Entity relations")));
+	xmlAddChild(t, xmlNewText(BAD_CAST title.data));
 	xmlAddChild(d, xmlNewText(BAD_CAST desc));
 	snprintf(id, sizeof id, "%s-title", prefix);
 	xmlSetProp(t, BAD_CAST "id", BAD_CAST id);
@@ -423,6 +489,7 @@ out:
 	if (out)
 		xmlBufferFree(out);
 	xmlFreeDoc(doc);
+	erg_buf_free(&title);
 	return rc;
 }
 
@@ -553,10 +620,12 @@ erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
 			const erg_graph_docinfo *di = erg_graph_docinfo_at(g, ev[k].doc);
 
 			/* the source as a reader knows it: title and date */
-			if (erg_buf_printf(&lab, "%s%s [%s%s%.10s]", k ? "\n" : "",
+			if (erg_buf_printf(&lab, "%s%s [%s%s%.*s]", k ? "\n" : "",
 			                   ev[k].sentence,
 			                   di->title ? di->title : di->name,
-			                   di->date ? ", " : "", di->date ? di->date : ""))
+			                   di->date ? ", " : "",
+			                   di->date ? day_len(di->date) : 0,
+			                   di->date ? di->date : ""))
 				goto out;
 		}
 		if (lab.len)
