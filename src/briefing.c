@@ -56,11 +56,19 @@ static int element(xmlTextWriterPtr w, const char *name, const char *s)
 }
 
 /* A link only for web addresses: a "javascript:" URL from a feed must
- * not become clickable. */
+ * not become clickable.  Nor one holding a character XML 1.0 cannot hold
+ * (a control, U+FFFE, U+FFFF: the writer would put it in the attribute
+ * as it is), which no URL holds either; it is shown as text. */
 static int safe_url(const char *u)
 {
-	return u && (strncmp(u, "http://", 7) == 0 ||
-	             strncmp(u, "https://", 8) == 0);
+	if (!u || (strncmp(u, "http://", 7) != 0 &&
+	           strncmp(u, "https://", 8) != 0))
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)u; *p; p++)
+		if (*p < 0x20 || (p[0] == 0xEF && p[1] == 0xBF &&
+		                  (p[2] == 0xBE || p[2] == 0xBF)))
+			return 0;
+	return 1;
 }
 
 static int source(xmlTextWriterPtr w, const erg_graph_docinfo *d)

@@ -285,6 +285,62 @@ static void w_br(writer *w)
 	w_break(w, ++w->brs >= 2 ? 3 : 2);
 }
 
+/* Length of the well-formed UTF-8 sequence at s (n > 0 bytes left), or 0
+ * if it is ill-formed (overlong, surrogate, past U+10FFFF, cut short). */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned long c = s[0];
+	size_t len;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2;
+		c &= 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		c &= 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		c &= 0x07;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10ffff)) ||
+	    (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	return len;
+}
+
+/* Append s (n bytes) with each ill-formed UTF-8 byte as U+FFFD: libxml2
+ * 2.9's HTML parser, reading a page of unknown encoding, can leave a raw
+ * byte of the page in its text (after a '&'), and html.h promises
+ * UTF-8. */
+static erg_err append_utf8(erg_buf *b, const char *s, size_t n)
+{
+	size_t i = 0, run = 0, k;
+	erg_err e;
+
+	while (i < n) {
+		if ((k = utf8_seq((const unsigned char *)s + i, n - i))) {
+			i += k;
+			continue;
+		}
+		if ((e = erg_buf_append(b, s + run, i - run)) ||
+		    (e = erg_buf_puts(b, "\xef\xbf\xbd")))
+			return e;
+		run = ++i;
+	}
+	return erg_buf_append(b, s + run, n - run);
+}
+
 static erg_err w_text(writer *w, const char *s, size_t n)
 {
 	static const char *const seps[] = {"", " ", "\n", "\n\n"};
@@ -309,7 +365,7 @@ static erg_err w_text(writer *w, const char *s, size_t n)
 		if (w->b->len > w->start && w->brk)
 			e = erg_buf_puts(w->b, seps[w->brk]);
 		if (!e)
-			e = erg_buf_append(w->b, s + i, j - i);
+			e = append_utf8(w->b, s + i, j - i);
 		if (e)
 			return e;
 		for (size_t k = i; k < j; k++)

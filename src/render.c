@@ -63,7 +63,9 @@ int erg_gfmt_from_path(const char *path)
 }
 
 /* Graphviz reads backslash sequences (\N, \G, \n ...) in labels and
- * tooltips; text from articles must reach the figure as written. */
+ * tooltips; text from articles must reach the figure as written.  What
+ * SVG (XML 1.0) cannot hold, control characters, U+FFFE and U+FFFF,
+ * becomes a space. */
 static erg_err gv_escape(erg_buf *b, const char *s, int twice)
 {
 	erg_err e;
@@ -71,6 +73,14 @@ static erg_err gv_escape(erg_buf *b, const char *s, int twice)
 	erg_buf_clear(b);
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
+
+		if (c == 0xEF && (unsigned char)s[1] == 0xBF &&
+		    ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF)) {
+			if ((e = erg_buf_putc(b, ' ')))
+				return e;
+			s += 2;
+			continue;
+		}
 
 		/* a node tooltip is expanded twice (tooltip and link title), so
 		 * no escape survives: show U+2216 SET MINUS, which looks alike */
@@ -348,18 +358,32 @@ static const char *layout_for(const erg_render_opts *opts, size_t nodes)
 
 /* With --cluster country, the subgraph that holds a node of country c
  * (one cluster per country; nodes with no country stay at the top). */
+/* Whether a country gets a box.  One read back from extract output can
+ * hold any 3 bytes; a backslash would end the quoted cluster name in the
+ * DOT written (cgraph writes "cluster_a\" as it is) and be expanded (\N,
+ * \G) in the label and id, and a control character, U+FFFE or U+FFFF
+ * would make the SVG ill-formed: such a text is no country code, and its
+ * nodes are drawn outside the boxes. */
+static int box_country(const char *c)
+{
+	const unsigned char *p = (const unsigned char *)c;
+
+	if (!*p)
+		return 0;
+	for (; *p; p++)
+		if (*p < 0x20 || *p == '\\' ||
+		    (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)))
+			return 0;
+	return 1;
+}
+
 static Agraph_t *cluster_for(Agraph_t *G, Agraph_t **clusters,
                              const erg_render_opts *opts, const erg_node *n)
 {
 	char name[32];
 	size_t i;
 
-	/* a country read back from extract output can hold any 3 bytes; one
-	 * with a backslash is no code, and would end the quoted cluster name
-	 * in the DOT written (cgraph writes "cluster_a\" as it is) and be
-	 * expanded (\N, \G) in the label and id: no box for it */
-	if (!opts || !opts->cluster_country || !n->country[0] ||
-	    strchr(n->country, '\\'))
+	if (!opts || !opts->cluster_country || !box_country(n->country))
 		return G;
 	for (i = 0; i < 64 && clusters[i]; i++)
 		if (strcmp(agnameof(clusters[i]) + 8, n->country) == 0)

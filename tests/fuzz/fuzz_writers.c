@@ -157,7 +157,8 @@ static char *expect_clean(const char *s, int xml)
 	return out;
 }
 
-/* What render.c's gv_escape(s, 0) sets as a label. */
+/* What render.c's gv_escape(s, 0) sets as a label (U+FFFE, U+FFFF and
+ * controls as spaces, backslashes doubled, line breaks as \n). */
 static char *expect_gv_label(const char *s)
 {
 	char *out = malloc(2 * strlen(s) + 1), *o = out;
@@ -166,7 +167,11 @@ static char *expect_gv_label(const char *s)
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
-		if (c == '\\') {
+		if (c == 0xEF && (unsigned char)s[1] == 0xBF &&
+		    ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF)) {
+			*o++ = ' ';
+			s += 2;
+		} else if (c == '\\') {
 			*o++ = '\\';
 			*o++ = '\\';
 		} else if (c == '\n') {
@@ -308,12 +313,28 @@ static void dump(const char *name, const char *buf, size_t len)
 	}
 }
 
+/* cgraph 2.42 writes the value "-." bare, as if it were a number, and
+ * then cannot read it back (later Graphviz quotes it): a Graphviz bug
+ * that render.c cannot escape around, so such graphs are not read back. */
+static int cgraph_writes_bad(const erg_graph *g)
+{
+	for (size_t i = 0; i < erg_graph_nnodes(g); i++) {
+		const erg_node *n = erg_graph_node(g, i);
+
+		if (strcmp(n->name, "-.") == 0 || strcmp(n->country, "-.") == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void check_dot(const erg_graph *g, char *dot)
 {
 	Agraph_t *G;
 	size_t i = 0;
 
 	dump("out.dot", dot, strlen(dot));
+	if (cgraph_writes_bad(g))
+		return;
 	G = agmemread(dot);
 
 	FUZZ_CHECK(G != NULL, "DOT does not parse:\n%s", dot);
@@ -697,18 +718,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			mem_open(&m);
 			e = erg_render(g, ERG_GFMT_SVG, &ro, m.f);
 			mem_close(&m);
-			if (e == ERG_OK) {
+			/* embedding reads Graphviz's SVG back with libxml2: it
+			 * fails (ERG_ERENDER) if the text made it ill-formed */
+			if (e != ERG_OK && getenv("FUZZ_DUMP")) {
+				ro.embed = 0;
+				free(m.buf);
+				mem_open(&m);
+				(void)erg_render(g, ERG_GFMT_SVG, &ro, m.f);
+				mem_close(&m);
+				dump("graphviz.svg", m.buf, m.len);
+			}
+			FUZZ_CHECK(e == ERG_OK, "erg_render SVG: %d", e);
+			{
 				xmlDoc *doc;
 
 				dump("out.svg", m.buf, m.len);
 				doc = parse_xml(m.buf, m.len, "SVG");
-
 				check_links(xmlDocGetRootElement(doc), "SVG");
 				xmlFreeDoc(doc);
 				svg = m.buf;
 				svg_len = m.len;
-			} else {
-				free(m.buf);
 			}
 		}
 
