@@ -165,3 +165,40 @@ char *erg_strndup(const char *s, size_t n)
 	p[n] = '\0';
 	return p;
 }
+
+size_t erg_utf8_char(const unsigned char *s, size_t n, unsigned long *cp)
+{
+	unsigned long c = s[0];
+	size_t len;
+
+	if (c < 0x80) {
+		if (cp)
+			*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+		c &= 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		c &= 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		c &= 0x07;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	if (cp)
+		*cp = c;
+	return len;
+}

@@ -48,6 +48,11 @@ void *erg_vec_at(const erg_vec *v, size_t i);
 void erg_vec_clear(erg_vec *v);
 void erg_vec_free(erg_vec *v);
 
+/* Length (1-4) of the well-formed UTF-8 sequence at s (n > 0 bytes left),
+ * or 0 if it is ill-formed: overlong, a surrogate, past U+10FFFF or cut
+ * short.  Stores the code point in *cp when cp is not NULL. */
+size_t erg_utf8_char(const unsigned char *s, size_t n, unsigned long *cp);
+
 /* Duplicate n bytes as a NUL-terminated string; NULL on failure. */
 char *erg_strndup(const char *s, size_t n);
 

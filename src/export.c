@@ -16,46 +16,8 @@
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
-/* Length of the well-formed UTF-8 sequence at s (n > 0 bytes left) and
- * its code point in *cp, or 0 if it is ill-formed (overlong forms,
- * surrogates and values past U+10FFFF included). */
-static size_t utf8_char(const unsigned char *s, size_t n, unsigned long *cp)
-{
-	unsigned long c = s[0];
-	size_t len;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		c &= 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		c &= 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		c &= 0x07;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-	    (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 /* XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
- * [#x10000-#x10FFFF]; surrogates never get past utf8_char. */
+ * [#x10000-#x10FFFF]; surrogates never get past erg_utf8_char. */
 static int xml_char(unsigned long cp)
 {
 	if (cp < 0x20)
@@ -77,7 +39,7 @@ static erg_err clean(erg_buf *b, const char *s, int xml)
 		return e;
 	while (i < n) {
 		unsigned long cp = 0;
-		size_t k = utf8_char((const unsigned char *)s + i, n - i, &cp);
+		size_t k = erg_utf8_char((const unsigned char *)s + i, n - i, &cp);
 		const char *rep = NULL;
 
 		if (k == 0) {

@@ -1128,39 +1128,6 @@ static erg_err put_trimmed(erg_buf *dst, const char *s, size_t n)
 	return erg_buf_append(dst, s, n);
 }
 
-/* Length of the valid UTF-8 sequence at p (n > 0 bytes), or 0. */
-static size_t utf8_seq(const unsigned char *p, size_t n)
-{
-	size_t len;
-	unsigned long c;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-		len = 2;
-		c = p[0] & 0x1f;
-	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		len = 3;
-		c = p[0] & 0x0f;
-	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		len = 4;
-		c = p[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (p[i] & 0x3f);
-	}
-	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
-	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
-		return 0;
-	return len;
-}
-
 /* Make b valid UTF-8.  libxml2's recovery after an encoding error can
  * leave raw bytes of the real (undeclared) encoding in text; each such
  * byte is read as Windows-1252, the commonest undeclared encoding.  C1
@@ -1179,7 +1146,7 @@ static erg_err utf8_fix(erg_buf *b, erg_buf *scratch)
 	erg_buf t;
 	erg_err e = ERG_OK;
 
-	while (i < b->len && (k = utf8_seq(p + i, b->len - i)) > 0 &&
+	while (i < b->len && (k = erg_utf8_char(p + i, b->len - i, NULL)) > 0 &&
 	       !(p[i] == 0xc2 && p[i + 1] < 0xa0))
 		i += k;
 	if (i == b->len)
@@ -1188,7 +1155,7 @@ static erg_err utf8_fix(erg_buf *b, erg_buf *scratch)
 	if ((e = erg_buf_append(scratch, b->data, i)))
 		return e;
 	while (i < b->len && !e) {
-		k = utf8_seq(p + i, b->len - i);
+		k = erg_utf8_char(p + i, b->len - i, NULL);
 		if (k == 2 && p[i] == 0xc2 && p[i + 1] < 0xa0) {
 			i++; /* a C1 control: read its code as a Windows-1252 byte */
 			k = 0;

@@ -285,40 +285,6 @@ static void w_br(writer *w)
 	w_break(w, ++w->brs >= 2 ? 3 : 2);
 }
 
-/* Length of the well-formed UTF-8 sequence at s (n > 0 bytes left), or 0
- * if it is ill-formed (overlong, surrogate, past U+10FFFF, cut short). */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned long c = s[0];
-	size_t len;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		c &= 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		c &= 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		c &= 0x07;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10ffff)) ||
-	    (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	return len;
-}
-
 /* Append s (n bytes) with each ill-formed UTF-8 byte as U+FFFD: libxml2
  * 2.9's HTML parser, reading a page of unknown encoding, can leave a raw
  * byte of the page in its text (after a '&'), and html.h promises
@@ -329,7 +295,7 @@ static erg_err append_utf8(erg_buf *b, const char *s, size_t n)
 	erg_err e;
 
 	while (i < n) {
-		if ((k = utf8_seq((const unsigned char *)s + i, n - i))) {
+		if ((k = erg_utf8_char((const unsigned char *)s + i, n - i, NULL))) {
 			i += k;
 			continue;
 		}

@@ -10,43 +10,6 @@
 
 #include "buf.h"
 
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 if invalid.  Rejects
- * overlong forms, surrogates and code points above U+10FFFF. */
-static size_t utf8_len(const unsigned char *s, size_t n, unsigned long *cp)
-{
-	unsigned long c;
-	size_t k, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		k = 2;
-		c = s[0] & 0x1F;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		k = 3;
-		c = s[0] & 0x0F;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		k = 4;
-		c = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (n < k)
-		return 0;
-	for (i = 1; i < k; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if ((k == 3 && c < 0x800) || (k == 4 && c < 0x10000) || c > 0x10FFFF ||
-	    (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return k;
-}
-
 /* ASCII replacement for a typographic code point, or NULL to keep it. */
 static const char *replacement(unsigned long cp)
 {
@@ -97,7 +60,7 @@ erg_err erg_text_normalise(const char *s, size_t len, char **out,
 			i++;
 			continue;
 		}
-		k = utf8_len(u + i, len - i, &cp);
+		k = erg_utf8_char(u + i, len - i, &cp);
 		if (k == 0) {
 			e = ERG_EUTF8;
 			goto out;
@@ -148,7 +111,7 @@ static erg_err validate(const char *name, const char *data, size_t len,
 			i++;
 			continue;
 		}
-		k = utf8_len(u + i, len - i, &cp);
+		k = erg_utf8_char(u + i, len - i, &cp);
 		if (k == 0)
 			return erg_fail(ei, ERG_EUTF8, name, line,
 			                "invalid UTF-8 sequence");
