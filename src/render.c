@@ -312,11 +312,22 @@ static int html_attr(Agraph_t *G, const char *name, const char *html)
 }
 
 /* Only web addresses become links: a feed's "javascript:" link must not
- * be clickable in a figure. */
+ * be clickable in a figure.  Graphviz 2.42 writes a link into the SVG
+ * with '"' and '<' as they are, so a URL holding one (a feed's links are
+ * percent-encoded, but extract output read back can hold anything) would
+ * add attributes to the <a> ("http://x/\" onmouseover=\"..."): such a
+ * URL, or one with a space, a control, U+FFFE or U+FFFF, is no link. */
 static int web_url(const char *u)
 {
-	return u && (strncasecmp(u, "http://", 7) == 0 ||
-	             strncasecmp(u, "https://", 8) == 0);
+	if (!u || (strncasecmp(u, "http://", 7) != 0 &&
+	           strncasecmp(u, "https://", 8) != 0))
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)u; *p; p++)
+		if (*p <= ' ' || *p == 0x7f || *p == '"' || *p == '<' ||
+		    *p == '>' ||
+		    (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)))
+			return 0;
+	return 1;
 }
 
 /* The source of the first evidence that names node i, or NULL. */
