@@ -26,7 +26,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 	} while (0)
 
 /* Length of the well-formed UTF-8 sequence at s (n > 0 bytes left), or 0
- * if it is ill-formed (overlong, surrogate, past U+10FFFF, cut). */
+ * if it is ill-formed (overlong, surrogate, past U+10FFFF, cut).  Kept
+ * apart from erg_utf8_char on purpose: the oracle must not share a bug
+ * with the code it checks. */
 static inline size_t fuzz_utf8_char(const unsigned char *s, size_t n)
 {
 	unsigned long c = s[0];
