@@ -29,7 +29,8 @@
  * input.  Fields are made well-formed UTF-8 first (the graph never holds
  * anything else), except when the input starts with byte 0xFF: then they
  * go in as they are, and only the exporters, which promise to write
- * ill-formed UTF-8 as U+FFFD, are run. */
+ * ill-formed UTF-8 as U+FFFD, are run.  An input starting with byte 0xFE
+ * always gets the SVG (the regression inputs for it start so). */
 #define _GNU_SOURCE /* RTLD_NEXT */
 #include <dlfcn.h>
 #include <stddef.h>
@@ -647,6 +648,7 @@ static void mem_close(mem *m)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	int raw = size > 0 && data[0] == 0xFF;
+	int svg_mode = size > 0 && data[0] == 0xFE;
 	fields fs;
 	erg_graph *g;
 	const char *title;
@@ -655,7 +657,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size > 8192)
 		return 0;
-	if (raw) {
+	if (raw || svg_mode) {
 		data++;
 		size--;
 	}
@@ -696,7 +698,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!raw) {
 		uint32_t h = fuzz_hash(data, size);
-		erg_render_opts ro = {title, "dot", NULL, 0, (int)(h & 1),
+		erg_render_opts ro = {title, "dot", NULL, 0, svg_mode || (h & 1),
 		                      (int)((h >> 1) & 1)};
 		char *svg = NULL;
 		size_t svg_len = 0;
@@ -712,7 +714,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* SVG, laid out by Graphviz: slow, so rarely and small */
 		if (((h >> 8) % SVG_EVERY == 0 && erg_graph_nnodes(g) <= 4 &&
 		     erg_graph_nedges(g) <= 4) ||
-		    getenv("FUZZ_SVG")) {
+		    svg_mode || getenv("FUZZ_SVG")) {
 			ro.embed = 1;
 			ro.id = "fz";
 			mem_open(&m);
