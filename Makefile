@@ -129,11 +129,13 @@ clean:
 # make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="feed html ..."]: the libFuzzer
 # targets of tests/fuzz/ (one per untrusted input), built with clang, ASan
 # and UBSan into build/fuzz/ (a library of their own, never mixed with the
-# gcc builds), then each run for FUZZ_SECONDS on a copy of its seed corpus
+# gcc builds); each replays its seeds (tests/fuzz/corpus/NAME, regression
+# inputs included), then runs for FUZZ_SECONDS on a copy of them
 # (build/fuzz/corpus/NAME; tests/fuzz/corpus/ is not written to).  Prints
 # one line per target; fails on any crash, leak, timeout or out-of-memory,
 # the input left in build/fuzz/artifacts/NAME/ and the log in
-# build/fuzz/logs/.  Rerun one input: build/fuzz/fuzz_NAME FILE.
+# build/fuzz/logs/.  Rerun one input:
+#   LSAN_OPTIONS=suppressions=$PWD/build/fuzz/lsan.supp build/fuzz/fuzz_NAME FILE
 # make fuzz-build builds them without running.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60

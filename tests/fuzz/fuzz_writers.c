@@ -29,8 +29,7 @@
  * input.  Fields are made well-formed UTF-8 first (the graph never holds
  * anything else), except when the input starts with byte 0xFF: then they
  * go in as they are, and only the exporters, which promise to write
- * ill-formed UTF-8 as U+FFFD, are run.  An input starting with byte 0xFE
- * always gets the SVG (the regression inputs for it start so). */
+ * ill-formed UTF-8 as U+FFFD, are run. */
 #define _GNU_SOURCE /* RTLD_NEXT */
 #include <dlfcn.h>
 #include <stddef.h>
@@ -91,6 +90,7 @@ static int agerr_silent(char *msg)
  * ones get it again, and freeing it is left to the end of the process.
  * The graph, layout and rendering are render.c's own as ever. */
 static GVC_t *shared_gvc;
+static int svg_all;  /* FUZZ_SVG set */
 
 GVC_t *gvContext(void)
 {
@@ -115,6 +115,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
+	svg_all = getenv("FUZZ_SVG") != NULL;
 	xmlInitParser();
 	xmlSetGenericErrorFunc(NULL, xml_quiet);
 	xmlSetStructuredErrorFunc(NULL, xml_quiet_s);
@@ -297,8 +298,10 @@ static erg_graph *build(fields *fs, uint32_t seed, const char **title)
 /* --- readers -------------------------------------------------------------- */
 
 /* FUZZ_DUMP=DIR: each output is also written to DIR (to look at one
- * input's outputs: build/fuzz/fuzz_writers FILE).  FUZZ_SVG=1: the SVG
- * (and the briefing holding it) for every input. */
+ * input's outputs: build/fuzz/fuzz_writers FILE).  FUZZ_SVG=1: the SVG,
+ * with links, (and the briefing holding it) for every input, as run.sh
+ * replays tests/fuzz/corpus/writers (the regression inputs) before
+ * fuzzing. */
 static void dump(const char *name, const char *buf, size_t len)
 {
 	const char *dir = getenv("FUZZ_DUMP");
@@ -648,7 +651,6 @@ static void mem_close(mem *m)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	int raw = size > 0 && data[0] == 0xFF;
-	int svg_mode = size > 0 && data[0] == 0xFE;
 	fields fs;
 	erg_graph *g;
 	const char *title;
@@ -657,7 +659,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size > 8192)
 		return 0;
-	if (raw || svg_mode) {
+	if (raw) {
 		data++;
 		size--;
 	}
@@ -698,7 +700,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!raw) {
 		uint32_t h = fuzz_hash(data, size);
-		erg_render_opts ro = {title, "dot", NULL, 0, svg_mode || (h & 1),
+		erg_render_opts ro = {title, "dot", NULL, 0, svg_all || (h & 1),
 		                      (int)((h >> 1) & 1)};
 		char *svg = NULL;
 		size_t svg_len = 0;
@@ -714,7 +716,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* SVG, laid out by Graphviz: slow, so rarely and small */
 		if (((h >> 8) % SVG_EVERY == 0 && erg_graph_nnodes(g) <= 4 &&
 		     erg_graph_nedges(g) <= 4) ||
-		    svg_mode || getenv("FUZZ_SVG")) {
+		    svg_all) {
 			ro.embed = 1;
 			ro.id = "fz";
 			mem_open(&m);
