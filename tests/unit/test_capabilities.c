@@ -1,6 +1,6 @@
 /* test_capabilities.c - one table of cases per capability of the
  * extractor, through the whole pipeline (erg_doc_from_mem + erg_extractor)
- * with the default lexicon, on sentences written for these tests in the
+ * with the default tu_lexicon(), on sentences written for these tests in the
  * style of wire news.
  *
  * The capabilities:
@@ -25,7 +25,7 @@
  * (cmocka skip()) while its expectation is not met.  Once the extractor is
  * fixed it passes like any other case; then delete the mark.
  *
- * Learned names persist in the lexicon, so each case gets a fresh
+ * Learned names persist in the tu_lexicon(), so each case gets a fresh
  * default lexicon. */
 #include "testutil.h"
 
@@ -691,22 +691,6 @@ static const ccase cases[] = {
 	 NULL},
 };
 
-/* Format a list for messages. */
-static void print_list(const char *title, const char *const *v)
-{
-	print_error("  %s:\n", title);
-	for (; *v; v++)
-		print_error("    %s\n", *v);
-}
-
-static int in_list(const char *const *v, const char *s)
-{
-	for (; *v; v++)
-		if (strcmp(*v, s) == 0)
-			return 1;
-	return 0;
-}
-
 /* Does the output meet the case?  Prints why not. */
 static int check_case(const ccase *c, const tu_strs *got)
 {
@@ -718,51 +702,22 @@ static int check_case(const ccase *c, const tu_strs *got)
 			ok = 0;
 		}
 	for (size_t i = 0; i < got->n; i++)
-		if (!in_list(c->want, got->v[i]) &&
-		    !in_list(c->optional, got->v[i])) {
+		if (!tu_list_has(c->want, got->v[i]) &&
+		    !tu_list_has(c->optional, got->v[i])) {
 			print_error("  unexpected: %s\n", got->v[i]);
 			ok = 0;
 		}
 	return ok;
 }
 
-static erg_lexicon *lexicon;
-
-/* A fresh lexicon per case: the extractor adds the names it learns. */
-static int setup(void **state)
-{
-	(void)state;
-	lexicon = tu_default_lexicon();
-	return lexicon ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	erg_lexicon_free(lexicon);
-	lexicon = NULL;
-	return 0;
-}
-
 static void run_case(void **state)
 {
 	const ccase *c = *state;
 	tu_strs got = {0};
-	int ok;
 
-	tu_extract(lexicon, c->text, &got);
-	ok = check_case(c, &got);
-	if (!ok) {
-		print_error("  text: %s\n", c->text);
-		print_list("want", c->want);
-		tu_print_strs("got", got.v, got.n);
-	}
-	tu_strs_free(&got);
-	if (!ok && c->gap) {
-		print_message("KNOWN GAP (%s): %s\n", c->name, c->gap);
-		skip();
-	}
-	assert_true(ok);
+	tu_extract(tu_lexicon(), c->text, &got);
+	tu_case_finish(c->name, c->text, c->want, &got, check_case(c, &got),
+	               c->gap);
 }
 
 /* A line is "SUBJECT RELATION OBJECT POLARITY MODALITY" with a known
@@ -799,8 +754,8 @@ static void table_is_well_formed(void **state)
 		for (const char *const *w = c->want; *w; w++) {
 			check_line(*w);
 			/* no line both wanted and optional, nor wanted twice */
-			assert_false(in_list(c->optional, *w));
-			assert_false(in_list(w + 1, *w));
+			assert_false(tu_list_has(c->optional, *w));
+			assert_false(tu_list_has(w + 1, *w));
 		}
 		for (const char *const *w = c->optional; *w; w++)
 			check_line(*w);
@@ -826,8 +781,8 @@ int main(void)
 	for (size_t i = 0; i < TU_COUNT(cases); i++) {
 		tests[n].name = cases[i].name;
 		tests[n].test_func = run_case;
-		tests[n].setup_func = setup;
-		tests[n].teardown_func = teardown;
+		tests[n].setup_func = tu_lexicon_setup;
+		tests[n].teardown_func = tu_lexicon_teardown;
 		/* cmocka hands initial_state to the test as *state */
 		tests[n++].initial_state = (void *)(uintptr_t)&cases[i];
 	}

@@ -292,84 +292,38 @@ static const rcase cases[] = {
 	 "passive subject taken from the relative clause: restricted(CAC, Nvidia)"},
 };
 
-/* Format a list for messages. */
-static void print_list(const char *title, const char *const *v)
-{
-	print_error("  %s:\n", title);
-	for (; *v; v++)
-		print_error("    %s\n", *v);
-}
-
 /* Does the output meet the case?  Prints why not. */
 static int check_case(const rcase *c, const tu_strs *got)
 {
 	int ok = 1;
-	size_t nwant = 0;
 
-	for (const char *const *w = c->want; *w; w++) {
-		nwant++;
+	for (const char *const *w = c->want; *w; w++)
 		if (!tu_strs_has(got, *w)) {
 			print_error("  missing: %s\n", *w);
 			ok = 0;
 		}
-	}
 	for (const char *const *a = c->absent; *a; a++)
 		if (tu_strs_has(got, *a)) {
 			print_error("  must not appear: %s\n", *a);
 			ok = 0;
 		}
 	if (!c->subset)
-		for (size_t i = 0; i < got->n; i++) {
-			int wanted = 0;
-
-			for (size_t k = 0; k < nwant; k++)
-				if (strcmp(got->v[i], c->want[k]) == 0)
-					wanted = 1;
-			if (!wanted) {
+		for (size_t i = 0; i < got->n; i++)
+			if (!tu_list_has(c->want, got->v[i])) {
 				print_error("  unexpected: %s\n", got->v[i]);
 				ok = 0;
 			}
-		}
 	return ok;
-}
-
-static erg_lexicon *lexicon;
-
-/* Per-test setup and teardown; the test's own state (a case) is kept. */
-static int setup(void **state)
-{
-	(void)state;
-	lexicon = tu_default_lexicon();
-	return lexicon ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	erg_lexicon_free(lexicon);
-	lexicon = NULL;
-	return 0;
 }
 
 static void run_case(void **state)
 {
 	const rcase *c = *state;
 	tu_strs got = {0};
-	int ok;
 
-	tu_extract(lexicon, c->text, &got);
-	ok = check_case(c, &got);
-	if (!ok) {
-		print_error("  text: %s\n", c->text);
-		print_list("want", c->want);
-		tu_print_strs("got", got.v, got.n);
-	}
-	tu_strs_free(&got);
-	if (!ok && c->gap) {
-		print_message("KNOWN GAP (%s): %s\n", c->name, c->gap);
-		skip();
-	}
-	assert_true(ok);
+	tu_extract(tu_lexicon(), c->text, &got);
+	tu_case_finish(c->name, c->text, c->want, &got, check_case(c, &got),
+	               c->gap);
 }
 
 /* The table itself: names unique, every expectation well-formed (five
@@ -406,13 +360,13 @@ static void found_span_is_its_sentence(void **state)
 	static const char text[] = "Markets were calm.\nThe CAC summoned Nvidia.";
 	tu_strs got = {0};
 	erg_doc *d = tu_doc(text);
-	erg_extractor *x = erg_extractor_new(lexicon);
+	erg_extractor *x = erg_extractor_new(tu_lexicon());
 	tu_collect c;
 
 	(void)state;
 	assert_non_null(x);
 	memset(&c, 0, sizeof c);
-	c.lx = lexicon;
+	c.lx = tu_lexicon();
 	c.out = &got;
 	assert_int_equal(erg_extract_doc(x, d, tu_collect_fn, &c), ERG_OK);
 	assert_int_equal(c.nfound, 1);
@@ -426,7 +380,7 @@ static void found_span_is_its_sentence(void **state)
 	tu_strs_free(&got);
 	d = tu_doc("The regulator banned the H20.");
 	memset(&c, 0, sizeof c);
-	c.lx = lexicon;
+	c.lx = tu_lexicon();
 	c.out = &got;
 	assert_int_equal(erg_extract_doc(x, d, tu_collect_fn, &c), ERG_OK);
 	assert_int_equal(c.nfound, 0);
@@ -447,7 +401,7 @@ static erg_err stop_fn(void *arg, const erg_doc *doc, const erg_found *f)
 static void callback_error_stops(void **state)
 {
 	erg_doc *d = tu_doc("The CAC summoned Nvidia. The CAC banned the H20.");
-	erg_extractor *x = erg_extractor_new(lexicon);
+	erg_extractor *x = erg_extractor_new(tu_lexicon());
 	int calls = 0;
 
 	(void)state;
@@ -478,8 +432,8 @@ int main(void)
 	}
 	/* a fresh lexicon per test: the extractor adds entities to it */
 	for (size_t i = 0; i < n; i++) {
-		tests[i].setup_func = setup;
-		tests[i].teardown_func = teardown;
+		tests[i].setup_func = tu_lexicon_setup;
+		tests[i].teardown_func = tu_lexicon_teardown;
 	}
 	return _cmocka_run_group_tests("relate", tests, n, NULL, NULL);
 }

@@ -237,6 +237,73 @@ static inline void tu_print_strs(const char *title, char *const *v, size_t n)
 		print_error("    %s\n", v[i]);
 }
 
+/* Print a NULL-terminated list of lines under a title. */
+static inline void tu_print_list(const char *title, const char *const *v)
+{
+	print_error("  %s:\n", title);
+	for (; *v; v++)
+		print_error("    %s\n", *v);
+}
+
+/* Is s in the NULL-terminated list v? */
+static inline int tu_list_has(const char *const *v, const char *s)
+{
+	for (; *v; v++)
+		if (strcmp(*v, s) == 0)
+			return 1;
+	return 0;
+}
+
+/* The lexicon of table-driven relation tests.  Learned names persist in
+ * a lexicon, so tu_lexicon_setup/teardown (cmocka fixtures) give each
+ * case a fresh default one; the fixture state (the case) is left alone. */
+static inline erg_lexicon **tu_lexicon_slot(void)
+{
+	static erg_lexicon *lx;
+
+	return &lx;
+}
+
+static inline erg_lexicon *tu_lexicon(void)
+{
+	return *tu_lexicon_slot();
+}
+
+static inline int tu_lexicon_setup(void **state)
+{
+	(void)state;
+	*tu_lexicon_slot() = tu_default_lexicon();
+	return tu_lexicon() ? 0 : -1;
+}
+
+static inline int tu_lexicon_teardown(void **state)
+{
+	(void)state;
+	erg_lexicon_free(tu_lexicon());
+	*tu_lexicon_slot() = NULL;
+	return 0;
+}
+
+/* Finish a table-driven case whose check gave ok: on failure print the
+ * text, the wanted and produced lines; a case marked as a KNOWN GAP is
+ * then skipped rather than failed.  Frees got. */
+static inline void tu_case_finish(const char *name, const char *text,
+                                  const char *const *want, tu_strs *got,
+                                  int ok, const char *gap)
+{
+	if (!ok) {
+		print_error("  text: %s\n", text);
+		tu_print_list("want", want);
+		tu_print_strs("got", got->v, got->n);
+	}
+	tu_strs_free(got);
+	if (!ok && gap) {
+		print_message("KNOWN GAP (%s): %s\n", name, gap);
+		skip();
+	}
+	assert_true(ok);
+}
+
 /* Fail unless the relations of text are exactly the expected set (order
  * and repeats across sentences do not matter; each distinct line counts
  * once). */
