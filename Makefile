@@ -21,7 +21,7 @@ CFLAGS   += $(SANFLAGS)
 LDFLAGS  += $(SANFLAGS)
 B        := build/san
 BIN      := $(B)/ergraph
-export LSAN_OPTIONS := suppressions=$(CURDIR)/tests/lsan.supp
+export LSAN_OPTIONS := suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 export ASAN_OPTIONS := fast_unwind_on_malloc=0:detect_leaks=1
 export UBSAN_OPTIONS := print_stacktrace=1
 else

@@ -14,6 +14,8 @@ struct erg_extractor {
 	erg_vec found;   /* erg_found: the document's relations */
 	erg_vec makers;  /* uint64_t: its makes pairs, sorted */
 	erg_buf *explain;
+	size_t max_tokens;  /* longest sentence analysed */
+	size_t skipped;     /* sentences of the last document over it */
 };
 
 erg_extractor *erg_extractor_new(erg_lexicon *lx)
@@ -23,6 +25,7 @@ erg_extractor *erg_extractor_new(erg_lexicon *lx)
 	if (!x)
 		return NULL;
 	x->lx = lx;
+	x->max_tokens = ERG_SENT_DEFAULT_TOKENS;
 	x->m = erg_mentions_new(lx);
 	if (!x->m) {
 		free(x);
@@ -129,6 +132,19 @@ void erg_extractor_explain(erg_extractor *x, erg_buf *explain)
 	x->explain = explain;
 }
 
+erg_err erg_extractor_limit(erg_extractor *x, size_t max_tokens)
+{
+	if (max_tokens < 1 || max_tokens > ERG_SENT_MAX_TOKENS)
+		return ERG_EINVAL;
+	x->max_tokens = max_tokens;
+	return ERG_OK;
+}
+
+size_t erg_extractor_skipped(const erg_extractor *x)
+{
+	return x->skipped;
+}
+
 /* The explain header of a sentence: its number, span, text and mentions;
  * only sentences where a rule could apply are shown. */
 static erg_err explain_sentence(erg_extractor *x, const erg_doc *doc,
@@ -205,11 +221,26 @@ erg_err erg_extract_doc(erg_extractor *x, const erg_doc *doc,
 	erg_vec_clear(&x->sents);
 	erg_vec_clear(&x->found);
 	erg_mentions_reset(x->m);
+	x->skipped = 0;
 	if ((e = erg_text_segment(doc->text, doc->len, &x->sents, &x->toks)))
 		return e;
 	s = x->sents.data;
 	for (size_t i = 0; i < x->sents.len; i++) {
 		const erg_relation *r;
+
+		/* a run this long is a table, a list or junk, not prose; the
+		 * rules' reach is bounded by it, so the run is skipped whole */
+		if (s[i].ntok > x->max_tokens) {
+			x->skipped++;
+			if (x->explain &&
+			    (e = erg_buf_printf(x->explain,
+			                        "[%zu] %zu-%zu skipped: %zu tokens, "
+			                        "over the limit of %zu\n",
+			                        i + 1, s[i].off, s[i].off + s[i].len,
+			                        s[i].ntok, x->max_tokens)))
+				return e;
+			continue;
+		}
 
 		if ((e = erg_mentions_sentence(x->m, doc->text, x->toks.data, &s[i],
 		                               &x->items)))

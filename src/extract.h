@@ -34,6 +34,14 @@ void erg_extractor_free(erg_extractor *x);
  * relation, with the reason.  Pass NULL to stop. */
 void erg_extractor_explain(erg_extractor *x, erg_buf *explain);
 
+/* The longest sentence analysed, in tokens (1 to ERG_SENT_MAX_TOKENS;
+ * ERG_SENT_DEFAULT_TOKENS until set).  A longer sentence is skipped, not
+ * cut, and counted: see erg_extractor_skipped. */
+erg_err erg_extractor_limit(erg_extractor *x, size_t max_tokens);
+
+/* How many sentences of the last document were skipped as too long. */
+size_t erg_extractor_skipped(const erg_extractor *x);
+
 /* Segment, find mentions and apply the relation rules to doc. */
 erg_err erg_extract_doc(erg_extractor *x, const erg_doc *doc,
                         erg_found_fn fn, void *arg);

@@ -24,6 +24,7 @@
 #include "lexicon.h"
 #include "output.h"
 #include "render.h"
+#include "text.h"
 
 #define ERG_VERSION "0.1.0"
 
@@ -72,6 +73,7 @@ typedef struct {
 	int from_jsonl;
 	long jobs;          /* extract workers; 0 = one per core */
 	unsigned long max_entities; /* graph: most entities drawn */
+	unsigned long max_sentence; /* tokens; 0 = default */
 	int worker;         /* this process extracts a share for a parent */
 	unsigned long long max_input;   /* bytes; 0 = default */
 } options;
@@ -100,9 +102,11 @@ static const char usage_extract[] =
 	"  -f, --format FMT     jsonl (default) or tsv\n"
 	"  -L, --lexicon FILE   add entities, triggers and cues from FILE\n"
 	"                       (repeatable; see docs/lexicon.md)\n"
+	"      --max-sentence N longest sentence analysed, in tokens (default\n"
+	"                       400, at most 1000); longer ones are skipped\n"
 	"      --max-doc SIZE   largest document read (default 64M; k, M, G)\n"
 	"      --max-input SIZE total bytes read over all inputs (default 16G)\n"
-	"  -q, --quiet          no warnings for skipped inputs\n"
+	"  -q, --quiet          no warnings for skipped inputs or sentences\n"
 	"  -j, --jobs N         extract with N processes (default: one per\n"
 	"                       core); the output order does not change\n"
 	"  -x, --explain        instead of relations, show for each sentence\n"
@@ -166,9 +170,11 @@ static const char usage_graph[] =
 	"      --min-count N    only relations asserted at least N times\n"
 	"      --max-entities N refuse to draw more than N entities (20000)\n"
 	"  -L, --lexicon FILE   add entities, triggers and cues from FILE\n"
+	"      --max-sentence N longest sentence analysed, in tokens (default\n"
+	"                       400, at most 1000); longer ones are skipped\n"
 	"      --max-doc SIZE   largest document read (default 64M; k, M, G)\n"
 	"      --max-input SIZE total bytes read over all inputs (default 16G)\n"
-	"  -q, --quiet          no warnings for skipped inputs\n"
+	"  -q, --quiet          no warnings for skipped inputs or sentences\n"
 	"  -h, --help           show this help\n";
 
 enum {
@@ -188,7 +194,8 @@ enum {
 	OPT_MIN_COUNT,
 	OPT_FROM_JSONL,
 	OPT_JOBS,
-	OPT_MAX_ENTITIES
+	OPT_MAX_ENTITIES,
+	OPT_MAX_SENTENCE
 };
 
 static const struct option longopts[] = {
@@ -214,6 +221,7 @@ static const struct option longopts[] = {
 	{"jobs", required_argument, NULL, 'j'},
 	{"max-entities", required_argument, NULL, OPT_MAX_ENTITIES},
 	{"max-input", required_argument, NULL, OPT_MAX_INPUT},
+	{"max-sentence", required_argument, NULL, OPT_MAX_SENTENCE},
 	{"lexicon", required_argument, NULL, 'L'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"explain", no_argument, NULL, 'x'},
@@ -300,6 +308,14 @@ static void report(const char *what, erg_err e, const erg_errinfo *ei,
 	else
 		fprintf(stderr, "ergraph: %s: '%s': %s\n", what, subject,
 		        ei && ei->msg[0] ? ei->msg : erg_strerror(e));
+}
+
+/* An output could not be written: a full disk, a file size limit, a
+ * closed pipe.  err is the errno of the failed write (0 if lost). */
+static void write_failed(const char *subject, int err)
+{
+	fprintf(stderr, "ergraph: cannot write output: '%s': %s\n", subject,
+	        err ? strerror(err) : "write error");
 }
 
 static erg_lexicon *load_lexicon(const options *o)
@@ -500,6 +516,14 @@ static erg_err on_doc(void *arg, erg_doc *doc)
 		s->doc_added = 0;
 		if (!e)
 			e = erg_extract_doc(r->x, doc, r->fn, s);
+		if (!e && erg_extractor_skipped(r->x) && !r->o->quiet)
+			fprintf(stderr, "ergraph: warning: %zu sentence%s over %lu "
+			        "tokens not analysed (see --max-sentence): '%s'\n",
+			        erg_extractor_skipped(r->x),
+			        erg_extractor_skipped(r->x) == 1 ? "" : "s",
+			        r->o->max_sentence ? r->o->max_sentence
+			                           : (unsigned long)ERG_SENT_DEFAULT_TOKENS,
+			        doc->name);
 		if (!e && s->explain &&
 		    fwrite(s->explain->data, 1, s->explain->len, s->out) !=
 		        s->explain->len)
@@ -534,6 +558,7 @@ static int run_inputs(const options *o, char **files, int nfiles,
 	run r = {o, x, fn, s, mode, 0, 0, ERG_OK, isatty(2), 0, now(), 0, 0, 0};
 	erg_input *in = erg_input_new(on_doc, on_skip, &r);
 	erg_err e = ERG_OK;
+	int werr;
 
 	if (!in) {
 		fprintf(stderr, "ergraph: cannot start: out of memory\n");
@@ -544,6 +569,7 @@ static int run_inputs(const options *o, char **files, int nfiles,
 		r.total = total_size(files, nfiles);
 	for (int i = 0; i < nfiles && !e; i++)
 		e = erg_input_read(in, files[i]);
+	werr = errno;
 	progress(&r, 0, 1);
 	if (erg_input_duplicates(in) && !o->quiet)
 		fprintf(stderr, "ergraph: read once: %zu duplicate document%s\n",
@@ -551,8 +577,7 @@ static int run_inputs(const options *o, char **files, int nfiles,
 		        erg_input_duplicates(in) == 1 ? "" : "s");
 	erg_input_free(in);
 	if (e == ERG_EIO) {
-		fprintf(stderr, "ergraph: cannot write output: %s\n",
-		        strerror(errno));
+		write_failed(o->worker ? "worker output" : "stdout", werr);
 		return EXIT_FAIL;
 	}
 	if (e && e != ERG_ELIMIT) {
@@ -564,8 +589,10 @@ static int run_inputs(const options *o, char **files, int nfiles,
 		/* a worker tells its parent what it read, not the verdict */
 		return (r.ok ? WORK_READ : 0) | (r.skipped || e ? WORK_SKIPPED : 0);
 	if (!r.ok) {
-		fprintf(stderr, "ergraph: no input could be read: '%s'\n",
-		        nfiles ? files[0] : "");
+		/* one skipped input has had its one line; else sum up */
+		if (r.skipped != 1 || o->quiet)
+			fprintf(stderr, "ergraph: no input could be read: '%s'\n",
+			        nfiles ? files[0] : "");
 		return EXIT_FAIL;
 	}
 	return r.skipped || e ? EXIT_PARTIAL : EXIT_OK;
@@ -579,12 +606,15 @@ static int cmd_read(const options *o, char **files, int nfiles, int mode)
 
 	if (o->format || o->output || o->title || o->layout || o->explain ||
 	    o->lexicons.len || o->embed || o->id || o->link || o->cluster ||
-	    o->filtered || o->from_jsonl || o->jobs || o->max_entities)
+	    o->filtered || o->from_jsonl || o->jobs || o->max_entities ||
+	    o->max_sentence)
 		return misuse("option not valid for this command",
 		              mode == 1 ? "docs" : "text");
 	rc = run_inputs(o, files, nfiles, NULL, NULL, &s, mode);
+	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "ergraph: cannot write output: '%s'\n", "stdout");
+		if (rc != EXIT_FAIL) /* else it has been said */
+			write_failed("stdout", errno);
 		rc = EXIT_FAIL;
 	}
 	return rc;
@@ -601,7 +631,7 @@ static int extract_parallel(const options *o, char **files, int nfiles,
 	long jobs = o->jobs ? o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
 	pid_t pids[256];
 	FILE *outs[256];
-	int rc = EXIT_FAIL, read = 0, skipped = 0, fatal = 0;
+	int rc = EXIT_FAIL, read = 0, skipped = 0, fatal = 0, wfail = 0;
 	long n = 0;
 	char **l;
 
@@ -662,9 +692,11 @@ static int extract_parallel(const options *o, char **files, int nfiles,
 			skipped |= (WEXITSTATUS(st) & WORK_SKIPPED) != 0;
 		}
 		rewind(outs[k]);
-		while ((got = fread(buf, 1, sizeof buf, outs[k])) > 0)
-			if (fwrite(buf, 1, got, stdout) != got)
-				fatal = 1;
+		while (!wfail && (got = fread(buf, 1, sizeof buf, outs[k])) > 0)
+			if (fwrite(buf, 1, got, stdout) != got) {
+				write_failed("stdout", errno);
+				wfail = fatal = 1;
+			}
 		fclose(outs[k]);
 	}
 	if (fatal)
@@ -705,6 +737,8 @@ static int cmd_extract(const options *o, char **files, int nfiles)
 		fprintf(stderr, "ergraph: cannot start: out of memory\n");
 		goto out;
 	}
+	if (o->max_sentence)
+		erg_extractor_limit(x, o->max_sentence);
 	s.lx = lx;
 	if (o->explain) {
 		s.explain = &explain;
@@ -712,8 +746,10 @@ static int cmd_extract(const options *o, char **files, int nfiles)
 	}
 	rc = o->explain ? run_inputs(o, files, nfiles, x, print_found, &s, 0)
 	                : extract_parallel(o, files, nfiles, x, &s);
+	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "ergraph: cannot write output: '%s'\n", "stdout");
+		if (rc != EXIT_FAIL) /* else it has been said */
+			write_failed("stdout", errno);
 		rc = EXIT_FAIL;
 	}
 out:
@@ -889,6 +925,8 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 		fprintf(stderr, "ergraph: cannot start: out of memory\n");
 		goto out;
 	}
+	if (o->max_sentence)
+		erg_extractor_limit(x, o->max_sentence);
 	s.lx = lx;
 	s.g = g;
 	if (o->from_jsonl)
@@ -923,10 +961,14 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 	}
 	if (o->output)
 		watch(0, &fo);
+	errno = 0;
 	if ((e = write_graph(g, (erg_gfmt)fmt, &ro, o->output,
 	                     o->output ? fo.f : stdout))) {
-		report("cannot write graph", e, NULL,
-		       o->output ? o->output : "stdout");
+		if (e == ERG_EIO)
+			write_failed(o->output ? o->output : "stdout", errno);
+		else
+			report("cannot write graph", e, NULL,
+			       o->output ? o->output : "stdout");
 		goto out;
 	}
 	watch(0, NULL);
@@ -952,6 +994,9 @@ int main(int argc, char **argv)
 	int c, rc;
 
 	erg_vec_init(&o.lexicons, sizeof(const char *));
+	/* past a file size limit (ulimit -f) a write fails with EFBIG, as on
+	 * a full disk, rather than killing the run in the middle of a file */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2)
 		return misuse("missing command", "");
 	cmd = argv[1];
@@ -1007,6 +1052,7 @@ int main(int argc, char **argv)
 			o.filtered = 1;
 			break;
 		case OPT_MAX_ENTITIES:
+		case OPT_MAX_SENTENCE:
 		case OPT_HOPS:
 		case OPT_MIN_COUNT: {
 			char *end;
@@ -1015,17 +1061,22 @@ int main(int argc, char **argv)
 			errno = 0;
 			v = strtoul(optarg, &end, 10);
 			if (errno || *end || end == optarg || v > 1000000 ||
-			    (c == OPT_HOPS && v == 0)) {
+			    (c != OPT_MIN_COUNT && v == 0) ||
+			    (c == OPT_MAX_SENTENCE && v > ERG_SENT_MAX_TOKENS)) {
 				erg_vec_free(&o.lexicons);
-				return misuse(c == OPT_HOPS ? "bad --hops" : "bad --min-count",
+				return misuse(c == OPT_HOPS ? "bad --hops"
+				              : c == OPT_MAX_ENTITIES ? "bad --max-entities"
+				              : c == OPT_MAX_SENTENCE
+				                  ? "bad --max-sentence (1 to 1000)"
+				                  : "bad --min-count",
 				              optarg);
 			}
 			if (c == OPT_MAX_ENTITIES) {
-				if (v == 0) {
-					erg_vec_free(&o.lexicons);
-					return misuse("bad --max-entities", optarg);
-				}
 				o.max_entities = v;
+				break;
+			}
+			if (c == OPT_MAX_SENTENCE) {
+				o.max_sentence = v;
 				break;
 			}
 			if (c == OPT_HOPS)

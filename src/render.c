@@ -667,8 +667,10 @@ erg_err erg_render(const erg_graph *g, erg_gfmt fmt,
 			set(E, "tooltip", &tmp, lab.data);
 	}
 	if (fmt == ERG_GFMT_DOT) {
-		if (agwrite(G, f) != 0)
+		if (agwrite(G, f) != 0) {
+			e = ferror(f) ? ERG_EIO : ERG_ERENDER;
 			goto out;
+		}
 	} else {
 		char *data = NULL;
 		unsigned int dlen = 0;

@@ -299,8 +299,7 @@ erg_err erg_text_segment(const char *text, size_t len, erg_vec *sents,
 	n = toks->len;
 	start = first;
 	for (i = first; i < n; i++) {
-		if (!ends_after(text, tk, n, i) &&
-		    i + 1 - start < ERG_SENT_MAX_TOKENS)
+		if (!ends_after(text, tk, n, i))
 			continue;
 		st = erg_vec_push(sents);
 		if (!st)

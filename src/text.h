@@ -8,8 +8,12 @@
 #include "buf.h"
 #include "error.h"
 
-/* Longest sentence analysed, in tokens; longer runs are cut there. */
-#define ERG_SENT_MAX_TOKENS 400
+/* Longest sentence the relation rules take, in tokens: the ceiling of
+ * the user's limit, and its default.  Segmentation itself does not cut a
+ * long sentence (cutting could drop the negation of what follows); the
+ * extractor skips one that is over the limit. */
+#define ERG_SENT_MAX_TOKENS 1000
+#define ERG_SENT_DEFAULT_TOKENS 400
 
 enum erg_tok_kind {
 	ERG_TOK_WORD,   /* letters/digits, may hold . - & ' inside */

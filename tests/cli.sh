@@ -62,8 +62,8 @@ for f in "$tmp/missing.txt" "$tmp/empty.txt" "$tmp/blank.txt" \
 	"$tmp/binary.bin" "$tmp/latin1.txt" "$tmp/overlong.txt"; do
 	run 1 extract "$f"
 	[ -s "$tmp/out" ] && bad "output for bad input $f" || ok
-	# one warning for the file plus the summary line
-	[ "$(wc -l <"$tmp/err")" -eq 2 ] && grep -q "^ergraph: skipping input: '$f" "$tmp/err" &&
+	# one line: what the file is skipped for (nothing else was read)
+	[ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q "^ergraph: skipping input: '$f" "$tmp/err" &&
 		ok || bad "error lines for $f: $(cat "$tmp/err")"
 done
 run 1 extract "$tmp/latin1.txt"
@@ -71,6 +71,10 @@ grep -q "latin1.txt:2'" "$tmp/err" && ok || bad "invalid UTF-8 error names the l
 # -q keeps only the summary line
 run 1 extract -q "$tmp/missing.txt"
 one_line_error "no input could be read"
+# two bad inputs: a line each and the summary
+run 1 extract "$tmp/missing.txt" "$tmp/empty.txt"
+[ "$(wc -l <"$tmp/err")" -eq 3 ] && grep -q "^ergraph: no input could be read" "$tmp/err" &&
+	ok || bad "two bad inputs: $(cat "$tmp/err")"
 
 # an empty folder holds nothing to read
 run 1 extract "$tmp/dir"
@@ -107,11 +111,77 @@ run 2 docs --max-input 12x input/01-cac-nvidia-summons.txt
 run 3 extract input/01-cac-nvidia-summons.txt "$tmp/missing.txt"
 [ -s "$tmp/out" ] && ok || bad "partial run wrote nothing"
 
-# unreadable file (root reads anything, so only when not root)
-if [ "$(id -u)" -ne 0 ]; then
-	cp input/01-cac-nvidia-summons.txt "$tmp/noperm.txt"
-	chmod 000 "$tmp/noperm.txt"
-	run 1 extract "$tmp/noperm.txt"
+# --- missing permission ----------------------------------------------------------
+# Root reads anything, so as root these cases run as nobody (setpriv drops
+# the user and its capabilities); in a folder nobody may enter.
+as_user=
+if [ "$(id -u)" -eq 0 ]; then
+	as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	$as_user true 2>/dev/null || as_user=unavailable
+fi
+if [ "$as_user" = unavailable ]; then
+	bad "permission cases: running as root and cannot drop to nobody with setpriv"
+else
+	ptmp=$(mktemp -d)
+	chmod 755 "$ptmp"
+	mkdir "$ptmp/walk" "$ptmp/walk/closed" "$ptmp/ro"
+	cp input/01-cac-nvidia-summons.txt "$ptmp/noperm.txt"
+	cp input/01-cac-nvidia-summons.txt "$ptmp/walk/a.txt"
+	cp input/02-rtx-pro-halt.txt "$ptmp/walk/b.txt"
+	cp input/03-smic-entity-list.txt "$ptmp/walk/closed/c.txt"
+	chmod 000 "$ptmp/noperm.txt" "$ptmp/walk/b.txt" "$ptmp/walk/closed"
+	chmod 555 "$ptmp/ro"
+	# prun STATUS ARGS...: run as the unprivileged user
+	prun() {
+		want=$1
+		shift
+		$as_user $wrap "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+		got=$?
+		[ "$got" -eq "$want" ] && ok ||
+			bad "(unprivileged) ergraph $* exited $got, expected $want: $(head -c 300 "$tmp/err")"
+	}
+	prun 1 extract "$ptmp/noperm.txt"
+	one_line_error "skipping input: '$ptmp/noperm.txt': Permission denied"
+	# a folder with an unreadable file and an unreadable subfolder: the rest
+	# is read, each refusal named, exit 3
+	prun 3 extract "$ptmp/walk"
+	grep -q '"doc":"'"$ptmp"'/walk/a.txt"' "$tmp/out" && ok || bad "readable file in the folder not read"
+	[ "$(grep -c "Permission denied" "$tmp/err")" -eq 2 ] &&
+		grep -q "'$ptmp/walk/b.txt'" "$tmp/err" && grep -q "'$ptmp/walk/closed'" "$tmp/err" &&
+		ok || bad "unreadable file and folder: $(cat "$tmp/err")"
+	# an output folder that may not be written
+	prun 1 graph input/01-cac-nvidia-summons.txt -o "$ptmp/ro/x.svg"
+	one_line_error "cannot write output: '$ptmp/ro/x.svg': Permission denied"
+	[ -z "$(ls -A "$ptmp/ro")" ] && ok || bad "unwritable folder got a file"
+	chmod -R u+rwx "$ptmp"
+	rm -rf "$ptmp"
+fi
+
+# --- a full disk and a file size limit ---------------------------------------------
+# standard output on a full device: one line naming the cause, exit 1
+for args in "extract" "extract -j 2" "extract --explain" "docs" "text" "graph" "graph -f json"; do
+	# shellcheck disable=SC2086
+	$wrap "$bin" $args input >/dev/full 2>"$tmp/err" </dev/null
+	got=$?
+	[ "$got" -eq 1 ] && ok || bad "ergraph $args input >/dev/full exited $got"
+	one_line_error "cannot write output: 'stdout': No space left on device"
+done
+# an output file past the file size limit (as on a full disk): the old file
+# stays, no temporary is left, one line names the file
+if [ -z "$wrap" ]; then
+	for ext in dot svg html json graphml csv png; do
+		$wrap "$bin" graph input/01-cac-nvidia-summons.txt -o "$tmp/fsz.$ext" 2>/dev/null
+		cp "$tmp/fsz.$ext" "$tmp/fsz.before"
+		[ "$ext" = csv ] && cp "$tmp/fsz-nodes.csv" "$tmp/fsz.nodes.before"
+		(ulimit -f 2; $wrap "$bin" graph input -o "$tmp/fsz.$ext" >"$tmp/out" 2>"$tmp/err" </dev/null)
+		got=$?
+		[ "$got" -eq 1 ] && ok || bad "graph -o fsz.$ext over the size limit exited $got"
+		one_line_error "cannot write output: '$tmp/fsz[.a-z-]*': File too large"
+		cmp -s "$tmp/fsz.$ext" "$tmp/fsz.before" && ok || bad "fsz.$ext replaced by a cut file"
+		[ "$ext" != csv ] || cmp -s "$tmp/fsz-nodes.csv" "$tmp/fsz.nodes.before" &&
+			ok || bad "fsz-nodes.csv replaced by a cut file"
+		ls "$tmp" | grep -q "^fsz\..*tmp" && bad "fsz.$ext: temporary left: $(ls "$tmp")" || ok
+	done
 fi
 
 # graph: a failed run never replaces a good output file
@@ -159,6 +229,25 @@ run_in 0 docs "$tmp/empty-items.xml"
 awk 'BEGIN { printf "company | "; for (i = 0; i < 10240; i++) printf "X"; print " | US | Longco" }' >"$tmp/long.lex"
 run_in 1 extract --lexicon "$tmp/long.lex" input/01-cac-nvidia-summons.txt
 one_line_error "long.lex:1"
+
+# the longest sentence analysed: a longer one is skipped whole, with a warning
+awk 'BEGIN { for (i = 0; i < 300; i++) printf "filler words "; print "and the CAC summoned Nvidia."; print ""; print "MIIT summoned Tencent." }' >"$tmp/longsent.txt"
+run_in 0 extract "$tmp/longsent.txt"
+one_line_error "warning: 1 sentence over 400 tokens not analysed (see --max-sentence): '$tmp/longsent.txt'"
+grep -q '"object":"Tencent"' "$tmp/out" && ! grep -q '"object":"Nvidia"' "$tmp/out" &&
+	ok || bad "long sentence not skipped, or the next one lost: $(cat "$tmp/out")"
+run_in 0 extract -q "$tmp/longsent.txt"
+[ -s "$tmp/err" ] && bad "-q printed: $(cat "$tmp/err")" || ok
+run_in 0 extract --max-sentence 1000 "$tmp/longsent.txt"
+[ -s "$tmp/err" ] && bad "--max-sentence 1000 warned: $(cat "$tmp/err")" || ok
+grep -q '"object":"Nvidia"' "$tmp/out" && ok || bad "--max-sentence 1000 did not analyse the long sentence"
+run_in 0 graph --max-sentence 3 -f json "$tmp/longsent.txt"
+one_line_error "warning: 2 sentences over 3 tokens not analysed"
+run 2 extract --max-sentence 0 "$tmp/longsent.txt"
+run 2 extract --max-sentence 1001 "$tmp/longsent.txt"
+grep -q "^ergraph: bad --max-sentence (1 to 1000): '1001'$" "$tmp/err" && ok || bad "--max-sentence 1001: $(cat "$tmp/err")"
+run 2 extract --max-sentence 5x "$tmp/longsent.txt"
+run 2 docs --max-sentence 10 "$tmp/longsent.txt"
 
 # the most entities a graph may draw
 run 1 graph --max-entities 5 input/*.txt -o "$tmp/m.svg"
