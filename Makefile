@@ -2,7 +2,7 @@
 # Hand-written; needs GNU make, gcc and pkg-config (scripts/install-deps).
 
 CC       ?= gcc
-PKGS     := libcgraph libgvc libxml-2.0 zlib jansson
+PKGS     := libcgraph libgvc libxml-2.0 zlib jansson sqlite3
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wwrite-strings -Wvla -Wformat=2
 OPT      ?= -O2 -g

@@ -20,6 +20,7 @@ const char *erg_strerror(erg_err e)
 	case ERG_EFORMAT: return "unknown output format";
 	case ERG_ERENDER: return "graph rendering failed";
 	case ERG_EINVAL: return "invalid argument";
+	case ERG_ESTORE: return "store error";
 	}
 	return "unknown error";
 }

@@ -16,7 +16,8 @@ typedef enum {
 	ERG_ESYNTAX,   /* a data file has a syntax error (see erg_errinfo) */
 	ERG_EFORMAT,   /* unknown output format */
 	ERG_ERENDER,   /* Graphviz failed to lay out or render */
-	ERG_EINVAL     /* invalid argument */
+	ERG_EINVAL,    /* invalid argument */
+	ERG_ESTORE     /* the store (SQLite) failed or is damaged */
 } erg_err;
 
 /* Details for data errors: the file, the 1-based line (0 if none) and a

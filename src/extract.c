@@ -194,6 +194,30 @@ static erg_err explain_sentence(erg_extractor *x, const erg_doc *doc,
 	return erg_buf_putc(b, '\n');
 }
 
+/* The span of the sentence's first item naming entity ent itself (not
+ * through a pronoun or a description), or length 0. */
+static void written_as(const erg_extractor *x, int32_t ent, size_t *off,
+                       size_t *len)
+{
+	const erg_item *it = x->items.data;
+	const erg_token *tk = x->toks.data;
+
+	*off = *len = 0;
+	for (size_t i = 0; i < x->items.len; i++) {
+		if (it[i].coref)
+			continue;
+		for (size_t k = 0; k < it[i].nents; k++)
+			if (it[i].ents[k] == ent) {
+				const erg_token *a = &tk[it[i].tok];
+				const erg_token *z = &tk[it[i].tok + it[i].ntok - 1];
+
+				*off = a->off;
+				*len = z->off + z->len - a->off;
+				return;
+			}
+	}
+}
+
 static int worth_relating(const erg_item *it, size_t n)
 {
 	const uint64_t patterns =
@@ -276,6 +300,8 @@ erg_err erg_extract_doc(erg_extractor *x, const erg_doc *doc,
 			f->r = r[k];
 			f->start = s[i].off;
 			f->end = s[i].off + s[i].len;
+			written_as(x, r[k].subj, &f->subj_off, &f->subj_len);
+			written_as(x, r[k].obj, &f->obj_off, &f->obj_len);
 		}
 	}
 	return emit_doc(x, doc, fn, arg);

@@ -13,6 +13,10 @@
 typedef struct {
 	erg_relation r;
 	size_t start, end;  /* byte span of the sentence in doc->text */
+	/* the names as the sentence writes them (the first mention there),
+	 * as spans of doc->text; len 0 when the entity is only referred to
+	 * ("it", "the regulator") or implied */
+	size_t subj_off, subj_len, obj_off, obj_len;
 } erg_found;
 
 /* Called for each relation in document order; a non-zero return stops

@@ -41,6 +41,7 @@ struct erg_lexicon {
 	size_t nslots, used;
 	uint32_t *names;     /* entity index + 1 by (name, type) hash */
 	size_t nnames;
+	uint64_t version;    /* FNV-1a over every text loaded, in order */
 };
 
 static const char *const type_names[ERG_NTYPES] = {"agency", "company",
@@ -88,6 +89,7 @@ erg_lexicon *erg_lexicon_new(void)
 		return NULL;
 	erg_vec_init(&lx->entities, sizeof(erg_entity));
 	erg_vec_init(&lx->phrases, sizeof(phrase));
+	lx->version = UINT64_C(0xcbf29ce484222325);
 	return lx;
 }
 
@@ -581,6 +583,12 @@ erg_err erg_lexicon_load_mem(erg_lexicon *lx, const char *name,
 	size_t i = 0;
 	erg_err e = ERG_OK;
 
+	/* the version covers what was loaded, not the file names: the same
+	 * lexicon read from another path gives the same relations */
+	for (size_t k = 0; k < len; k++)
+		lx->version = (lx->version ^ (unsigned char)data[k]) *
+		              UINT64_C(0x100000001b3);
+	lx->version = (lx->version ^ 0xff) * UINT64_C(0x100000001b3);
 	while (i < len) {
 		const char *nl = memchr(data + i, '\n', len - i);
 		size_t n = nl ? (size_t)(nl - (data + i)) : len - i;
@@ -643,6 +651,12 @@ erg_err erg_lexicon_load_file(erg_lexicon *lx, const char *path,
 /* The data files, linked in by data.S. */
 extern const char erg_data_entities[];
 extern const char erg_data_rules[];
+
+void erg_lexicon_version(const erg_lexicon *lx, char out[ERG_LEXVER_SIZE])
+{
+	snprintf(out, ERG_LEXVER_SIZE, "lex:%016llx",
+	         (unsigned long long)lx->version);
+}
 
 erg_err erg_lexicon_load_default(erg_lexicon *lx, erg_errinfo *ei)
 {

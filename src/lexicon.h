@@ -91,6 +91,12 @@ erg_err erg_lexicon_load_file(erg_lexicon *lx, const char *path,
 erg_err erg_lexicon_load_mem(erg_lexicon *lx, const char *name,
                              const char *data, size_t len, erg_errinfo *ei);
 
+/* A name for what was loaded (the texts, in order, not their paths):
+ * "lex:" and 16 hex digits.  Relations stored with one version are
+ * re-extracted when the lexicon changes. */
+#define ERG_LEXVER_SIZE 21
+void erg_lexicon_version(const erg_lexicon *lx, char out[ERG_LEXVER_SIZE]);
+
 size_t erg_lexicon_nentities(const erg_lexicon *lx);
 const erg_entity *erg_lexicon_entity(const erg_lexicon *lx, size_t i);
 /* Index of the entity with this canonical name and type, or -1. */

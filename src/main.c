@@ -24,6 +24,7 @@
 #include "lexicon.h"
 #include "output.h"
 #include "render.h"
+#include "store.h"
 #include "text.h"
 
 #define ERG_VERSION "0.1.0"
@@ -75,6 +76,10 @@ typedef struct {
 	unsigned long max_entities; /* graph: most entities drawn */
 	unsigned long max_sentence; /* tokens; 0 = default */
 	int worker;         /* this process extracts a share for a parent */
+	const char *db;     /* the store; NULL = ergraph.db, or files for graph */
+	unsigned long batch; /* ingest: documents per transaction; 0 = 500 */
+	int verbose;        /* ingest: a line per committed batch */
+	int check;          /* stats: check the store instead */
 	unsigned long long max_input;   /* bytes; 0 = default */
 } options;
 
@@ -87,6 +92,9 @@ static const char usage_main[] =
 	"  graph     merge the relations of all articles into one diagram\n"
 	"  docs      list the documents read: id, source, title, url, date\n"
 	"  text      print the text the extractor reads from each document\n"
+	"  ingest    add articles to a store (ergraph.db), each article once\n"
+	"  stats     counts of a store by type, relation, source and month\n"
+	"  reextract extract a store's articles again, after a lexicon change\n"
 	"\n"
 	"  -h, --help      show this help (or a command's: ergraph extract -h)\n"
 	"  -V, --version   show the version\n"
@@ -152,6 +160,7 @@ static const char usage_graph[] =
 	"                       .csv (edges; nodes go to FILE-nodes.csv)\n"
 	"  -f, --format FMT     one of those names (overrides the extension)\n"
 	"      --from-jsonl     FILEs are extract --format jsonl output to merge\n"
+	"      --db PATH        draw from the store at PATH (no FILE)\n"
 	"  -t, --title TEXT     title of the figure\n"
 	"      --layout NAME    Graphviz layout: auto (default: dot, sfdp past\n"
 	"                       500 entities), dot, neato, fdp, sfdp, circo\n"
@@ -177,6 +186,45 @@ static const char usage_graph[] =
 	"  -q, --quiet          no warnings for skipped inputs or sentences\n"
 	"  -h, --help           show this help\n";
 
+static const char usage_ingest[] =
+	"Usage: ergraph ingest [OPTION]... FILE...\n"
+	"Extract the relations of each article and add the article, its text,\n"
+	"entities and relations to a store.  An article already stored (same\n"
+	"id or same text) is skipped, so re-reading a feed adds only new items.\n"
+	"\n"
+	"      --db PATH        the store (default ergraph.db; created if missing)\n"
+	"      --batch N        documents per transaction (default 500)\n"
+	"  -v, --verbose        a line for each batch committed\n"
+	"  -L, --lexicon FILE   add entities, triggers and cues from FILE\n"
+	"      --max-sentence N longest sentence analysed, in tokens (default\n"
+	"                       400, at most 1000); longer ones are skipped\n"
+	"      --max-doc SIZE   largest document read (default 64M; k, M, G)\n"
+	"      --max-input SIZE total bytes read over all inputs (default 16G)\n"
+	"  -q, --quiet          no warnings for skipped inputs or sentences\n"
+	"  -h, --help           show this help\n";
+
+static const char usage_stats[] =
+	"Usage: ergraph stats [OPTION]...\n"
+	"Print what a store holds: documents, entities by type, asserted\n"
+	"relations by relation, documents by source and by month.\n"
+	"\n"
+	"      --db PATH        the store (default ergraph.db)\n"
+	"      --check          check the store instead (SQLite integrity,\n"
+	"                       foreign keys, counts); exit 1 on any problem\n"
+	"  -h, --help           show this help\n";
+
+static const char usage_reextract[] =
+	"Usage: ergraph reextract [OPTION]...\n"
+	"Extract the relations of every stored article again, with the current\n"
+	"lexicon, and replace the old relations in one transaction: if the run\n"
+	"fails or is stopped, the old relations stay.\n"
+	"\n"
+	"      --db PATH        the store (default ergraph.db)\n"
+	"  -L, --lexicon FILE   add entities, triggers and cues from FILE\n"
+	"      --max-sentence N longest sentence analysed (default 400)\n"
+	"  -q, --quiet          no summary line\n"
+	"  -h, --help           show this help\n";
+
 enum {
 	OPT_LAYOUT = 256,
 	OPT_MAX_DOC,
@@ -195,7 +243,10 @@ enum {
 	OPT_FROM_JSONL,
 	OPT_JOBS,
 	OPT_MAX_ENTITIES,
-	OPT_MAX_SENTENCE
+	OPT_MAX_SENTENCE,
+	OPT_DB,
+	OPT_BATCH,
+	OPT_CHECK
 };
 
 static const struct option longopts[] = {
@@ -222,6 +273,10 @@ static const struct option longopts[] = {
 	{"max-entities", required_argument, NULL, OPT_MAX_ENTITIES},
 	{"max-input", required_argument, NULL, OPT_MAX_INPUT},
 	{"max-sentence", required_argument, NULL, OPT_MAX_SENTENCE},
+	{"db", required_argument, NULL, OPT_DB},
+	{"batch", required_argument, NULL, OPT_BATCH},
+	{"check", no_argument, NULL, OPT_CHECK},
+	{"verbose", no_argument, NULL, 'v'},
 	{"lexicon", required_argument, NULL, 'L'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"explain", no_argument, NULL, 'x'},
@@ -295,6 +350,12 @@ static int misuse(const char *what, const char *subject)
 	return EXIT_USAGE;
 }
 
+/* Options only the store commands take were given (graph: also --db). */
+static int store_opts(const options *o, int db_too)
+{
+	return o->batch || o->verbose || o->check || (db_too && o->db);
+}
+
 /* One-line error: what failed, the subject (file:line where known), and
  * the reason. */
 static void report(const char *what, erg_err e, const erg_errinfo *ei,
@@ -347,6 +408,18 @@ fail:
 	return NULL;
 }
 
+/* ingest: what one run adds to the store */
+typedef struct {
+	erg_store *st;
+	const erg_lexicon *lx;
+	char lexver[ERG_LEXVER_SIZE];
+	erg_vec found;       /* erg_found: the current document's relations */
+	size_t batch;        /* documents per transaction */
+	size_t in_batch;     /* documents in the open one */
+	size_t batches, docs, rels, dups;
+	erg_errinfo ei;      /* what the store said when it failed */
+} ingest;
+
 typedef struct {
 	FILE *out;
 	erg_outfmt fmt;
@@ -355,6 +428,7 @@ typedef struct {
 	size_t docidx;
 	erg_buf *explain;   /* --explain: the account of the document */
 	int doc_added;      /* the current document is in the graph */
+	ingest *ing;        /* ingest: the store being filled */
 } sink;
 
 static erg_err print_found(void *arg, const erg_doc *doc, const erg_found *f)
@@ -492,6 +566,76 @@ static size_t total_size(char **files, int nfiles)
 	return sum;
 }
 
+static void warn_long_sentences(const run *r, const erg_doc *doc)
+{
+	size_t n = erg_extractor_skipped(r->x);
+
+	if (n && !r->o->quiet)
+		fprintf(stderr, "ergraph: warning: %zu sentence%s over %lu tokens "
+		        "not analysed (see --max-sentence): '%s'\n", n,
+		        n == 1 ? "" : "s",
+		        r->o->max_sentence ? r->o->max_sentence
+		                           : (unsigned long)ERG_SENT_DEFAULT_TOKENS,
+		        doc->name);
+}
+
+static erg_err collect_found(void *arg, const erg_doc *doc,
+                             const erg_found *f)
+{
+	erg_found *p = erg_vec_push(arg);
+
+	(void)doc;
+	if (!p)
+		return ERG_ENOMEM;
+	*p = *f;
+	return ERG_OK;
+}
+
+/* Commit the open batch and say so (-v); open the next unless last. */
+static erg_err next_batch(const options *o, ingest *ing, int last)
+{
+	size_t d = 0, n = 0;
+	erg_err e;
+
+	if ((e = erg_store_batch_commit(ing->st, &d, &n, &ing->ei)))
+		return e;
+	ing->batches++;
+	ing->docs += d;
+	ing->rels += n;
+	ing->in_batch = 0;
+	if (o->verbose)
+		fprintf(stderr, "ergraph: batch %zu committed: %zu documents, %zu "
+		        "relations (%zu documents so far)\n", ing->batches, d, n,
+		        ing->docs);
+	return last ? ERG_OK : erg_store_batch_begin(ing->st, ing->lexver,
+	                                             &ing->ei);
+}
+
+/* Store one document, extracted, unless the store has it already. */
+static erg_err ingest_doc(run *r, const erg_doc *doc)
+{
+	ingest *ing = r->s->ing;
+	int has;
+	erg_err e;
+
+	if ((e = erg_store_has(ing->st, doc, &has, &ing->ei)))
+		return e;
+	if (has) {
+		ing->dups++;
+		return ERG_OK;
+	}
+	erg_vec_clear(&ing->found);
+	if ((e = erg_extract_doc(r->x, doc, collect_found, &ing->found)))
+		return e; /* the input's fault: on_doc skips it */
+	warn_long_sentences(r, doc);
+	if ((e = erg_store_add(ing->st, doc, ing->lx, ing->found.data,
+	                       ing->found.len, &ing->ei)))
+		return e;
+	if (++ing->in_batch >= ing->batch)
+		return next_batch(r->o, ing, 0);
+	return ERG_OK;
+}
+
 static erg_err on_doc(void *arg, erg_doc *doc)
 {
 	run *r = arg;
@@ -500,7 +644,11 @@ static erg_err on_doc(void *arg, erg_doc *doc)
 
 	progress(r, doc->len, 0);
 
-	if (r->mode == 1) {
+	if (r->mode == 3) {
+		e = ingest_doc(r, doc);
+		if (e == ERG_ESTORE || e == ERG_ENOMEM)
+			return e; /* the store, not the input: stop */
+	} else if (r->mode == 1) {
 		e = print_doc_json(stdout, doc);
 	} else if (r->mode == 2) {
 		if ((r->ok && fputs("\n", stdout) == EOF) ||
@@ -516,14 +664,8 @@ static erg_err on_doc(void *arg, erg_doc *doc)
 		s->doc_added = 0;
 		if (!e)
 			e = erg_extract_doc(r->x, doc, r->fn, s);
-		if (!e && erg_extractor_skipped(r->x) && !r->o->quiet)
-			fprintf(stderr, "ergraph: warning: %zu sentence%s over %lu "
-			        "tokens not analysed (see --max-sentence): '%s'\n",
-			        erg_extractor_skipped(r->x),
-			        erg_extractor_skipped(r->x) == 1 ? "" : "s",
-			        r->o->max_sentence ? r->o->max_sentence
-			                           : (unsigned long)ERG_SENT_DEFAULT_TOKENS,
-			        doc->name);
+		if (!e)
+			warn_long_sentences(r, doc);
 		if (!e && s->explain &&
 		    fwrite(s->explain->data, 1, s->explain->len, s->out) !=
 		        s->explain->len)
@@ -580,6 +722,10 @@ static int run_inputs(const options *o, char **files, int nfiles,
 		write_failed(o->worker ? "worker output" : "stdout", werr);
 		return EXIT_FAIL;
 	}
+	if (e == ERG_ESTORE) {
+		report("cannot write to the store", e, &s->ing->ei, o->db);
+		return EXIT_FAIL;
+	}
 	if (e && e != ERG_ELIMIT) {
 		fprintf(stderr, "ergraph: cannot read input: %s\n",
 		        erg_strerror(e));
@@ -601,13 +747,13 @@ static int run_inputs(const options *o, char **files, int nfiles,
 /* docs and text: what the reader makes of the inputs. */
 static int cmd_read(const options *o, char **files, int nfiles, int mode)
 {
-	sink s = {stdout, ERG_OUT_JSONL, NULL, NULL, 0, NULL, 0};
+	sink s = {stdout, ERG_OUT_JSONL, NULL, NULL, 0, NULL, 0, NULL};
 	int rc;
 
 	if (o->format || o->output || o->title || o->layout || o->explain ||
 	    o->lexicons.len || o->embed || o->id || o->link || o->cluster ||
 	    o->filtered || o->from_jsonl || o->jobs || o->max_entities ||
-	    o->max_sentence)
+	    o->max_sentence || store_opts(o, 1))
 		return misuse("option not valid for this command",
 		              mode == 1 ? "docs" : "text");
 	rc = run_inputs(o, files, nfiles, NULL, NULL, &s, mode);
@@ -718,7 +864,7 @@ static int cmd_extract(const options *o, char **files, int nfiles)
 {
 	erg_lexicon *lx = NULL;
 	erg_extractor *x = NULL;
-	sink s = {stdout, ERG_OUT_JSONL, NULL, NULL, 0, NULL, 0};
+	sink s = {stdout, ERG_OUT_JSONL, NULL, NULL, 0, NULL, 0, NULL};
 	erg_buf explain = ERG_BUF_INIT;
 	int rc = EXIT_FAIL;
 
@@ -727,7 +873,8 @@ static int cmd_extract(const options *o, char **files, int nfiles)
 	if (o->format && strcmp(o->format, "tsv") == 0)
 		s.fmt = ERG_OUT_TSV;
 	if (o->output || o->title || o->layout || o->embed || o->id || o->link ||
-	    o->cluster || o->from_jsonl || o->filtered || o->max_entities)
+	    o->cluster || o->from_jsonl || o->filtered || o->max_entities ||
+	    store_opts(o, 1))
 		return misuse("option not valid for extract",
 		              o->output ? "--output" : o->title ? "--title"
 		                                               : "a graph option");
@@ -887,6 +1034,204 @@ static erg_err write_graph(const erg_graph *g, erg_gfmt fmt,
 	return e;
 }
 
+#define DEFAULT_DB "ergraph.db"
+
+static erg_store *open_store(const options *o, int create)
+{
+	erg_store *st = NULL;
+	erg_errinfo ei = {0};
+	erg_err e = erg_store_open(o->db ? o->db : DEFAULT_DB, create, &st, &ei);
+
+	if (e)
+		report("cannot open store", e, &ei, o->db ? o->db : DEFAULT_DB);
+	return st;
+}
+
+/* graph --db: the graph from the store instead of files. */
+static int read_store(const options *o, erg_graph *g)
+{
+	erg_store *st = open_store(o, 0);
+	erg_errinfo ei = {0};
+	erg_err e;
+
+	if (!st)
+		return EXIT_FAIL;
+	e = erg_store_graph(st, g, &ei);
+	erg_store_free(st);
+	if (e) {
+		report("cannot read store", e, &ei, o->db);
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+static int cmd_ingest(const options *o, char **files, int nfiles)
+{
+	erg_lexicon *lx = NULL;
+	erg_extractor *x = NULL;
+	ingest ing;
+	sink s = {NULL, ERG_OUT_JSONL, NULL, NULL, 0, NULL, 0, &ing};
+	int rc = EXIT_FAIL;
+	erg_err e;
+
+	memset(&ing, 0, sizeof ing);
+	erg_vec_init(&ing.found, sizeof(erg_found));
+	ing.batch = o->batch ? o->batch : 500;
+	if (o->format || o->output || o->title || o->layout || o->explain ||
+	    o->embed || o->id || o->link || o->cluster || o->filtered ||
+	    o->from_jsonl || o->jobs || o->max_entities || o->check)
+		return misuse("option not valid for ingest",
+		              o->check ? "--check" : "a graph or extract option");
+	if (!(lx = load_lexicon(o)))
+		goto out;
+	if (!(x = erg_extractor_new(lx))) {
+		fprintf(stderr, "ergraph: cannot start: out of memory\n");
+		goto out;
+	}
+	if (o->max_sentence)
+		erg_extractor_limit(x, o->max_sentence);
+	erg_lexicon_version(lx, ing.lexver);
+	ing.lx = lx;
+	if (!(ing.st = open_store(o, 1)))
+		goto out;
+	if ((e = erg_store_batch_begin(ing.st, ing.lexver, &ing.ei))) {
+		report("cannot write to the store", e, &ing.ei, o->db);
+		goto out;
+	}
+	rc = run_inputs(o, files, nfiles, x, NULL, &s, 3);
+	if (rc == EXIT_FAIL && !ing.docs && !ing.in_batch)
+		goto out;
+	/* what was read is kept even when some inputs were bad */
+	if (ing.in_batch && (e = next_batch(o, &ing, 1))) {
+		report("cannot write to the store", e, &ing.ei, o->db);
+		rc = EXIT_FAIL;
+		goto out;
+	}
+	if (!o->quiet)
+		fprintf(stderr, "ergraph: stored %zu new document%s with %zu "
+		        "relation%s; %zu already stored: '%s'\n", ing.docs,
+		        ing.docs == 1 ? "" : "s", ing.rels, ing.rels == 1 ? "" : "s",
+		        ing.dups, o->db ? o->db : DEFAULT_DB);
+out:
+	erg_store_free(ing.st); /* rolls back an unfinished batch */
+	erg_vec_free(&ing.found);
+	erg_extractor_free(x);
+	erg_lexicon_free(lx);
+	return rc;
+}
+
+static int cmd_stats(const options *o)
+{
+	erg_buf b = ERG_BUF_INIT;
+	erg_errinfo ei = {0};
+	erg_store *st;
+	int rc = EXIT_FAIL;
+	erg_err e;
+
+	if (o->format || o->output || o->title || o->layout || o->explain ||
+	    o->embed || o->id || o->link || o->cluster || o->filtered ||
+	    o->from_jsonl || o->jobs || o->max_entities || o->lexicons.len ||
+	    o->batch || o->verbose || o->max_sentence || o->max_doc ||
+	    o->max_input)
+		return misuse("option not valid for stats", "stats");
+	if (!(st = open_store(o, 0)))
+		return EXIT_FAIL;
+	if (o->check) {
+		e = erg_store_check(st, &b, &ei);
+		if (b.len)
+			fwrite(b.data, 1, b.len, stderr);
+		if (e)
+			report("store check failed", e, &ei, o->db);
+		else
+			puts("ok");
+	} else if ((e = erg_store_stats(st, &b, &ei))) {
+		report("cannot read store", e, &ei, o->db);
+	} else {
+		fwrite(b.data, 1, b.len, stdout);
+	}
+	if (!e)
+		rc = EXIT_OK;
+	erg_store_free(st);
+	erg_buf_free(&b);
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		write_failed("stdout", errno);
+		rc = EXIT_FAIL;
+	}
+	return rc;
+}
+
+typedef struct {
+	erg_extractor *x;
+	const erg_lexicon *lx;
+	erg_vec found;
+	erg_errinfo ei;
+	const options *o;
+} reex;
+
+static erg_err reextract_doc(void *arg, erg_store *st, const erg_doc *doc)
+{
+	reex *r = arg;
+	erg_err e;
+
+	erg_vec_clear(&r->found);
+	if ((e = erg_extract_doc(r->x, doc, collect_found, &r->found))) {
+		erg_fail(&r->ei, e, doc->name, 0, erg_strerror(e));
+		return e;
+	}
+	return erg_store_set_relations(st, doc, r->lx, r->found.data,
+	                               r->found.len, &r->ei);
+}
+
+static int cmd_reextract(const options *o)
+{
+	erg_lexicon *lx = NULL;
+	erg_store *st = NULL;
+	char lexver[ERG_LEXVER_SIZE];
+	reex r;
+	size_t docs = 0, rels = 0;
+	int rc = EXIT_FAIL;
+	erg_err e;
+
+	memset(&r, 0, sizeof r);
+	erg_vec_init(&r.found, sizeof(erg_found));
+	if (o->format || o->output || o->title || o->layout || o->explain ||
+	    o->embed || o->id || o->link || o->cluster || o->filtered ||
+	    o->from_jsonl || o->jobs || o->max_entities || o->batch ||
+	    o->check || o->max_doc || o->max_input)
+		return misuse("option not valid for reextract", "reextract");
+	if (!(lx = load_lexicon(o)))
+		goto out;
+	if (!(r.x = erg_extractor_new(lx))) {
+		fprintf(stderr, "ergraph: cannot start: out of memory\n");
+		goto out;
+	}
+	if (o->max_sentence)
+		erg_extractor_limit(r.x, o->max_sentence);
+	r.lx = lx;
+	r.o = o;
+	erg_lexicon_version(lx, lexver);
+	if (!(st = open_store(o, 0)))
+		goto out;
+	if ((e = erg_store_reextract(st, lexver, reextract_doc, &r, &docs, &rels,
+	                             &r.ei))) {
+		report("cannot re-extract; the old relations stay", e, &r.ei,
+		       o->db ? o->db : DEFAULT_DB);
+		goto out;
+	}
+	if (!o->quiet)
+		fprintf(stderr, "ergraph: re-extracted %zu document%s: %zu "
+		        "relation%s (%s): '%s'\n", docs, docs == 1 ? "" : "s", rels,
+		        rels == 1 ? "" : "s", lexver, o->db ? o->db : DEFAULT_DB);
+	rc = EXIT_OK;
+out:
+	erg_store_free(st);
+	erg_vec_free(&r.found);
+	erg_extractor_free(r.x);
+	erg_lexicon_free(lx);
+	return rc;
+}
+
 static int cmd_graph(const options *o, char **files, int nfiles)
 {
 	erg_lexicon *lx = NULL;
@@ -897,13 +1242,15 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 	erg_render_opts ro = {o->title, o->layout, NULL, o->embed, o->link,
 	                      o->cluster};
 	char idbuf[64];
-	sink s = {NULL, ERG_OUT_JSONL, NULL, NULL, 0, NULL, 0};
+	sink s = {NULL, ERG_OUT_JSONL, NULL, NULL, 0, NULL, 0, NULL};
 	int fmt = ERG_GFMT_DOT, rc = EXIT_FAIL, rc2;
 	erg_err e;
 
-	if (o->explain || o->jobs)
+	if (o->explain || o->jobs || store_opts(o, 0) ||
+	    (o->db && o->from_jsonl))
 		return misuse("option not valid for graph",
-		              o->explain ? "--explain" : "--jobs");
+		              o->explain ? "--explain" : o->jobs ? "--jobs"
+		              : o->from_jsonl ? "--from-jsonl" : "a store option");
 	if (!o->output && o->format && erg_gfmt_parse(o->format) == ERG_GFMT_CSV)
 		return misuse("CSV is two files: give --output", "csv");
 	if (o->format) {
@@ -931,6 +1278,8 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 	s.g = g;
 	if (o->from_jsonl)
 		rc2 = read_jsonl(o, files, nfiles, g);
+	else if (o->db)
+		rc2 = read_store(o, g);
 	else
 		rc2 = run_inputs(o, files, nfiles, x, graph_found, &s, 0);
 	if (rc2 == EXIT_FAIL)
@@ -1016,10 +1365,16 @@ int main(int argc, char **argv)
 		usage = usage_docs;
 	else if (strcmp(cmd, "text") == 0)
 		usage = usage_text;
+	else if (strcmp(cmd, "ingest") == 0)
+		usage = usage_ingest;
+	else if (strcmp(cmd, "stats") == 0)
+		usage = usage_stats;
+	else if (strcmp(cmd, "reextract") == 0)
+		usage = usage_reextract;
 	else
 		return misuse("unknown command", cmd);
 	optind = 2;
-	while ((c = getopt_long(argc, argv, "hVf:o:t:L:qxj:", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "hVf:o:t:L:qvxj:", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'h':
@@ -1053,6 +1408,7 @@ int main(int argc, char **argv)
 			break;
 		case OPT_MAX_ENTITIES:
 		case OPT_MAX_SENTENCE:
+		case OPT_BATCH:
 		case OPT_HOPS:
 		case OPT_MIN_COUNT: {
 			char *end;
@@ -1065,6 +1421,7 @@ int main(int argc, char **argv)
 			    (c == OPT_MAX_SENTENCE && v > ERG_SENT_MAX_TOKENS)) {
 				erg_vec_free(&o.lexicons);
 				return misuse(c == OPT_HOPS ? "bad --hops"
+				              : c == OPT_BATCH ? "bad --batch (1 to 1000000)"
 				              : c == OPT_MAX_ENTITIES ? "bad --max-entities"
 				              : c == OPT_MAX_SENTENCE
 				                  ? "bad --max-sentence (1 to 1000)"
@@ -1077,6 +1434,10 @@ int main(int argc, char **argv)
 			}
 			if (c == OPT_MAX_SENTENCE) {
 				o.max_sentence = v;
+				break;
+			}
+			if (c == OPT_BATCH) {
+				o.batch = v;
 				break;
 			}
 			if (c == OPT_HOPS)
@@ -1126,6 +1487,9 @@ int main(int argc, char **argv)
 			break;
 		}
 		case 'q': o.quiet = 1; break;
+		case 'v': o.verbose = 1; break;
+		case OPT_DB: o.db = optarg; break;
+		case OPT_CHECK: o.check = 1; break;
 		case 'x': o.explain = 1; break;
 		case 'j': {
 			char *end;
@@ -1154,11 +1518,25 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind >= argc) {
+	/* the store commands read the store, not files */
+	if (strcmp(cmd, "stats") == 0 || strcmp(cmd, "reextract") == 0 ||
+	    (strcmp(cmd, "graph") == 0 && o.db)) {
+		if (optind < argc) {
+			erg_vec_free(&o.lexicons);
+			return misuse("no FILE with the store; ingest it first",
+			              argv[optind]);
+		}
+	} else if (optind >= argc) {
 		erg_vec_free(&o.lexicons);
 		return misuse("no input files", cmd);
 	}
-	if (strcmp(cmd, "extract") == 0)
+	if (strcmp(cmd, "ingest") == 0)
+		rc = cmd_ingest(&o, argv + optind, argc - optind);
+	else if (strcmp(cmd, "stats") == 0)
+		rc = cmd_stats(&o);
+	else if (strcmp(cmd, "reextract") == 0)
+		rc = cmd_reextract(&o);
+	else if (strcmp(cmd, "extract") == 0)
 		rc = cmd_extract(&o, argv + optind, argc - optind);
 	else if (strcmp(cmd, "graph") == 0)
 		rc = cmd_graph(&o, argv + optind, argc - optind);

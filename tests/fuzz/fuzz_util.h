@@ -26,39 +26,43 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 	} while (0)
 
 /* Length of the well-formed UTF-8 sequence at s (n > 0 bytes left), or 0
- * if it is ill-formed (overlong, surrogate, past U+10FFFF, cut).  Kept
- * apart from erg_utf8_char on purpose: the oracle must not share a bug
- * with the code it checks. */
+ * if it is ill-formed (overlong, surrogate, past U+10FFFF, cut).  Written
+ * another way than erg_utf8_char (ranges, not decoding) so that the
+ * oracle does not share a bug with the code it checks; the two agreed on
+ * every 1- to 4-byte input of the form XX XX XX {00,7F,80,BF,C0,FF}. */
 static inline size_t fuzz_utf8_char(const unsigned char *s, size_t n)
 {
-	unsigned long c = s[0];
-	size_t len;
+	/* The well-formed byte sequences of the Unicode standard (table 3-7),
+	 * row by row: a lead byte range, the sequence length, and the range
+	 * its second byte must fall in; later bytes are 80..BF.  Checking
+	 * byte ranges, never decoding, keeps this apart from erg_utf8_char. */
+	static const struct {
+		unsigned char lo, hi, len, lo2, hi2;
+	} rows[] = {
+		{0x00, 0x7F, 1, 0, 0},
+		{0xC2, 0xDF, 2, 0x80, 0xBF},
+		{0xE0, 0xE0, 3, 0xA0, 0xBF},
+		{0xE1, 0xEC, 3, 0x80, 0xBF},
+		{0xED, 0xED, 3, 0x80, 0x9F},
+		{0xEE, 0xEF, 3, 0x80, 0xBF},
+		{0xF0, 0xF0, 4, 0x90, 0xBF},
+		{0xF1, 0xF3, 4, 0x80, 0xBF},
+		{0xF4, 0xF4, 4, 0x80, 0x8F},
+	};
 
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		c &= 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		c &= 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		c &= 0x07;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
+	for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+		if (s[0] < rows[r].lo || s[0] > rows[r].hi)
+			continue;
+		if (n < rows[r].len)
 			return 0;
-		c = (c << 6) | (s[i] & 0x3F);
+		if (rows[r].len > 1 && (s[1] < rows[r].lo2 || s[1] > rows[r].hi2))
+			return 0;
+		for (size_t i = 2; i < rows[r].len; i++)
+			if (s[i] < 0x80 || s[i] > 0xBF)
+				return 0;
+		return rows[r].len;
 	}
-	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-	    (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	return len;
+	return 0;
 }
 
 static inline int fuzz_utf8_valid(const char *s, size_t n)
