@@ -42,7 +42,7 @@ DATA     := data/entities.txt data/rules.txt
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps demo test unit golden cli corpus browser bench clean golden-update
+.PHONY: all deps demo test unit golden cli store corpus browser bench clean golden-update
 
 all: $(BIN)
 
@@ -91,7 +91,7 @@ demo: deps
 
 # --- tests -------------------------------------------------------------------
 test: deps
-	$(MAKE) unit golden cli
+	$(MAKE) unit golden cli store
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$ERG_WRAP $$t; done
@@ -101,6 +101,10 @@ golden: $(BIN)
 
 cli: $(BIN)
 	@tests/cli.sh $(BIN)
+
+# The store: dedup, graph --db, migrations, SIGKILL and concurrent reads.
+store: $(BIN) $(B)/gen
+	@tests/store.sh $(BIN) $(B)/gen
 
 # Throughput against wc -w on a generated corpus (sizes in MB: BENCH_MB).
 BENCH_MB ?= 10 100

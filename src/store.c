@@ -28,11 +28,15 @@ static const char *const migrations[ERG_STORE_SCHEMA] = {
 	" text_hash TEXT NOT NULL UNIQUE,"
 	" name TEXT NOT NULL,"
 	" source TEXT, title TEXT, url TEXT, date TEXT,"
-	" text TEXT NOT NULL,"
 	" relations INTEGER NOT NULL,"
 	" lexicon TEXT NOT NULL,"
 	" batch INTEGER NOT NULL REFERENCES batches(id));"
 	"CREATE INDEX documents_batch ON documents(batch);"
+	/* texts apart: counting and listing documents need not page
+	 * through every article */
+	"CREATE TABLE texts("
+	" doc INTEGER PRIMARY KEY REFERENCES documents(id),"
+	" text TEXT NOT NULL);"
 	"CREATE TABLE entities("
 	" id INTEGER PRIMARY KEY,"
 	" name TEXT NOT NULL,"
@@ -70,14 +74,16 @@ enum {
 	Q_ADD_BATCH,
 	Q_END_BATCH,
 	Q_SET_DOC,
+	Q_ADD_TEXT,
 	NQ
 };
 
 static const char *const queries[NQ] = {
 	[Q_HAS] = "SELECT 1 FROM documents WHERE doc_key = ?1 OR text_hash = ?2",
 	[Q_ADD_DOC] = "INSERT INTO documents(doc_key, text_hash, name, source,"
-	              " title, url, date, text, relations, lexicon, batch)"
-	              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	              " title, url, date, relations, lexicon, batch)"
+	              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[Q_ADD_TEXT] = "INSERT INTO texts(doc, text) VALUES(?1, ?2)",
 	[Q_ADD_ENT] = "INSERT INTO entities(name, type, country) VALUES(?1, ?2, ?3)"
 	              " ON CONFLICT(name, type) DO NOTHING",
 	[Q_FIND_ENT] = "SELECT id FROM entities WHERE name = ?1 AND type = ?2",
@@ -212,7 +218,11 @@ erg_err erg_store_open(const char *path, int create, erg_store **out,
 	sqlite3_busy_timeout(st->db, 10000);
 	/* WAL: a figure can be drawn from the store while an ingest writes;
 	 * NORMAL sync keeps every commit through a crash of the process */
-	if (exec(st, "PRAGMA journal_mode = WAL") != SQLITE_OK ||
+	/* bigger pages hold an article in fewer overflow pages; only a new
+	 * file takes it, before WAL; a larger cache keeps the indexes hot */
+	if (exec(st, "PRAGMA page_size = 16384") != SQLITE_OK ||
+	    exec(st, "PRAGMA cache_size = -32768") != SQLITE_OK ||
+	    exec(st, "PRAGMA journal_mode = WAL") != SQLITE_OK ||
 	    exec(st, "PRAGMA synchronous = NORMAL") != SQLITE_OK ||
 	    exec(st, "PRAGMA foreign_keys = ON") != SQLITE_OK) {
 		e = sqlite3_errcode(st->db) == SQLITE_NOTADB
@@ -493,6 +503,7 @@ erg_err erg_store_add(erg_store *st, const erg_doc *doc,
                       erg_errinfo *ei)
 {
 	sqlite3_stmt *q = st->q[Q_ADD_DOC];
+	int64_t row;
 
 	if (!st->in_tx)
 		return fail_msg(st, ei, "no batch is open");
@@ -503,16 +514,19 @@ erg_err erg_store_add(erg_store *st, const erg_doc *doc,
 	bind_str(q, 5, doc->title);
 	bind_str(q, 6, doc->url);
 	bind_str(q, 7, doc->date);
-	bind_text(q, 8, doc->text, doc->len);
-	sqlite3_bind_int64(q, 9, (sqlite3_int64)n);
-	bind_str(q, 10, st->lexver);
-	sqlite3_bind_int64(q, 11, st->batch);
+	sqlite3_bind_int64(q, 8, (sqlite3_int64)n);
+	bind_str(q, 9, st->lexver);
+	sqlite3_bind_int64(q, 10, st->batch);
 	st->hashed = NULL;
 	if (run(q))
 		return fail(st, ei);
+	row = sqlite3_last_insert_rowid(st->db);
+	sqlite3_bind_int64(st->q[Q_ADD_TEXT], 1, row);
+	bind_text(st->q[Q_ADD_TEXT], 2, doc->text, doc->len);
+	if (run(st->q[Q_ADD_TEXT]))
+		return fail(st, ei);
 	st->docs++;
-	return add_relations(st, sqlite3_last_insert_rowid(st->db), doc, lx, f,
-	                     n, ei);
+	return add_relations(st, row, doc, lx, f, n, ei);
 }
 
 /* Column i as text, or NULL. */
@@ -704,6 +718,11 @@ erg_err erg_store_check(erg_store *st, erg_buf *problems, erg_errinfo *ei)
 	                 " GROUP BY d.id HAVING count(r.id) != d.relations",
 	                 NULL, problems);
 	n += problems_of(st,
+	                 "SELECT 'document ' || d.id || ' has no text'"
+	                 " FROM documents d LEFT JOIN texts t ON t.doc = d.id"
+	                 " WHERE t.doc IS NULL",
+	                 NULL, problems);
+	n += problems_of(st,
 	                 "SELECT 'batch ' || b.id || ' counts ' || b.documents"
 	                 " || ' documents, holds ' || count(d.id)"
 	                 " FROM batches b LEFT JOIN documents d ON d.batch = b.id"
@@ -725,8 +744,9 @@ erg_err erg_store_reextract(erg_store *st, const char *lexver,
                             size_t *rels, erg_errinfo *ei)
 {
 	static const char sql[] =
-		"SELECT id, name, doc_key, source, title, url, date, text"
-		" FROM documents ORDER BY id";
+		"SELECT d.id, d.name, d.doc_key, d.source, d.title, d.url, d.date,"
+		" t.text FROM documents d JOIN texts t ON t.doc = d.id"
+		" ORDER BY d.id";
 	sqlite3_stmt *q = NULL;
 	erg_err e;
 	int rc;

@@ -1,6 +1,6 @@
 #!/bin/sh
-# bench.sh BIN GEN [MB...] - extraction throughput against `wc -w` on the
-# same generated corpus, and graph layout time by graph size.
+# bench.sh BIN GEN [MB...] - extraction and ingest throughput against
+# `wc -w` on the same generated corpus, and graph layout time by graph size.
 set -u
 bin=$1
 gen=$2
@@ -44,6 +44,12 @@ for mb in $sizes; do
 		"$(echo "$xj / $w" | bc -l)"
 	rss=$( { /usr/bin/time -f %M "$bin" extract -j 1 -q "$d" >/dev/null; } 2>&1 | tail -1)
 	echo "           peak RSS of extract: ${rss} KB"
+	# ingest into a new store: extraction plus SQLite, against extract -j 1
+	ing=$(best sh -c "rm -f '$tmp/b.db' '$tmp/b.db-wal' '$tmp/b.db-shm'; '$bin' ingest -q --db '$tmp/b.db' '$d'")
+	printf '%-10s %10s %10.3f %12.1f %10.0f %9.1f   (%.2f x extract -j 1; store %s MB)\n' "  ingest" "" "$ing" \
+		"$(echo "$mb / $ing" | bc -l)" "$(echo "$sents / $ing" | bc -l)" \
+		"$(echo "$ing / $w" | bc -l)" "$(echo "$ing / $x" | bc -l)" \
+		"$(($(stat -c %s "$tmp/b.db") / 1048576))"
 done
 
 printf '\n%-10s %10s\n' entities "graph s"

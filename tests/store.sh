@@ -1,0 +1,224 @@
+#!/bin/sh
+# store.sh BIN GEN - the store: ingest, dedup across polls, graph --db equal
+# to graph over the files, stats, reextract, schema checks, and faults:
+# SIGKILL at random points during ingest and reextract, and a render while
+# an ingest writes.  After every fault the store is checked by ergraph
+# (stats --check) and by SQLite itself (PRAGMA integrity_check).
+set -u
+bin=$1
+gen=$2
+wrap=${ERG_WRAP:-}
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$(dirname "$here")" || exit 1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+fx=tests/fixtures/store
+
+erg() { $wrap "$bin" "$@"; }
+# q DB SQL: one value from the store, read by SQLite itself
+q() { sqlite3 "$1" "$2"; }
+# counts DB: every table's row count, one line
+counts() {
+	q "$1" "SELECT (SELECT count(*) FROM documents) || ' ' || (SELECT count(*) FROM entities) || ' ' || (SELECT count(*) FROM aliases) || ' ' || (SELECT count(*) FROM relations) || ' ' || (SELECT count(*) FROM batches)"
+}
+# healthy DB WHAT: ergraph's check and SQLite's integrity check both pass
+healthy() {
+	if erg stats --check --db "$1" >/dev/null 2>"$tmp/check.err" &&
+		[ "$(q "$1" 'PRAGMA integrity_check')" = ok ] &&
+		[ -z "$(q "$1" 'PRAGMA foreign_key_check')" ]; then ok; else
+		bad "$2: store not healthy: $(cat "$tmp/check.err")"
+	fi
+}
+# rand N: a random number in 0..N-1
+rand() { echo $(( $(od -An -N2 -tu2 /dev/urandom) % $1 )); }
+
+# --- ingest, twice: the second adds nothing ------------------------------------
+db=$tmp/a.db
+erg ingest -q --db "$db" input "$fx/poll-1.xml" && ok || bad "first ingest failed"
+before=$(counts "$db")
+erg stats --db "$db" >"$tmp/stats1" && ok || bad "stats failed"
+erg ingest --db "$db" input "$fx/poll-1.xml" 2>"$tmp/err" && ok || bad "second ingest failed"
+grep -q "stored 0 new documents with 0 relations; 13 already stored" "$tmp/err" && ok ||
+	bad "second ingest summary: $(cat "$tmp/err")"
+[ "$(counts "$db")" = "$before" ] && ok || bad "second ingest changed counts: $before -> $(counts "$db")"
+erg stats --db "$db" >"$tmp/stats2"
+cmp -s "$tmp/stats1" "$tmp/stats2" && ok || bad "stats differ after a repeated ingest"
+[ "$(q "$db" 'SELECT count(*) FROM documents')" -eq 13 ] && ok || bad "10 articles + 3 items expected"
+grep -q "^documents: 13 in 1 batches" "$tmp/stats1" && ok || bad "stats: $(head -3 "$tmp/stats1")"
+grep -q "^ *1  2025-09$" "$tmp/stats1" && grep -q "^ *10  undated$" "$tmp/stats1" && ok ||
+	bad "stats by month: $(cat "$tmp/stats1")"
+healthy "$db" "after two ingests"
+
+# --- two overlapping polls: the shared items stored once --------------------------
+db=$tmp/b.db
+erg ingest -q --db "$db" "$fx/poll-1.xml" && erg ingest -q --db "$db" "$fx/poll-2.xml" && ok || bad "polls"
+[ "$(q "$db" 'SELECT count(*) FROM documents')" -eq 5 ] && ok ||
+	bad "two polls of 3 and 4 items sharing 2: $(q "$db" 'SELECT count(*) FROM documents') documents"
+[ "$(q "$db" "SELECT count(*) FROM documents WHERE doc_key = 'wire-1002'")" -eq 1 ] && ok || bad "shared item twice"
+# negated facts are stored, with their polarity, but never drawn
+[ "$(q "$db" "SELECT count(*) FROM relations WHERE polarity = 'negative'")" -ge 1 ] && ok || bad "negated relation not stored"
+# the names an entity is written as
+[ "$(q "$db" "SELECT count(*) FROM aliases a JOIN entities e ON e.id = a.entity WHERE e.name = 'CAC' AND a.alias = 'Cyberspace Administration of China'")" -eq 1 ] &&
+	ok || bad "alias not stored: $(q "$db" 'SELECT * FROM aliases')"
+# graph --db gives what graph gives over the same files
+erg graph -f json "$fx/poll-1.xml" "$fx/poll-2.xml" >"$tmp/files.json" 2>/dev/null
+erg graph --db "$db" -f json >"$tmp/db.json" && ok || bad "graph --db failed"
+cmp -s "$tmp/files.json" "$tmp/db.json" && ok || bad "graph --db differs from graph over the files"
+jq -e '[.edges[] | select(.relation == "purchased" and .target == "B30A")] | length == 0' "$tmp/db.json" >/dev/null &&
+	ok || bad "a negated fact was drawn from the store"
+erg graph --db "$db" --since 2025-10 -f json >"$tmp/since.json" &&
+	jq -e '[.edges[].relation] | sort == ["purchased", "restricted", "summoned"]' "$tmp/since.json" >/dev/null &&
+	ok || bad "filters on graph --db: $(jq -c '[.edges[].relation]' "$tmp/since.json")"
+erg graph --db "$db" -o "$tmp/db.svg" && xmllint --noout "$tmp/db.svg" && ok || bad "graph --db to SVG"
+
+# --- usage and bad stores ---------------------------------------------------------
+erg graph --db "$db" input >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "graph --db with FILE accepted"
+erg stats --db "$tmp/none.db" 2>"$tmp/err"; [ $? -eq 1 ] && grep -q "no such store" "$tmp/err" &&
+	[ ! -e "$tmp/none.db" ] && ok || bad "missing store: $(cat "$tmp/err")"
+printf 'not a database\n' >"$tmp/text.db"
+erg stats --db "$tmp/text.db" 2>"$tmp/err"; [ $? -eq 1 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && ok ||
+	bad "text file as store: $(cat "$tmp/err")"
+q "$tmp/other.db" "CREATE TABLE t(x); INSERT INTO t VALUES(1);"
+erg ingest --db "$tmp/other.db" input 2>"$tmp/err"; [ $? -eq 1 ] && grep -q "not an ergraph store" "$tmp/err" &&
+	[ "$(q "$tmp/other.db" 'SELECT count(*) FROM sqlite_schema')" -eq 1 ] && ok ||
+	bad "foreign SQLite file: $(cat "$tmp/err")"
+q "$tmp/new.db" "PRAGMA application_id = 1163020081; PRAGMA user_version = 99; CREATE TABLE t(x);"
+erg stats --db "$tmp/new.db" 2>"$tmp/err"; [ $? -eq 1 ] && grep -q "newer than this ergraph" "$tmp/err" && ok ||
+	bad "newer schema: $(cat "$tmp/err")"
+erg ingest --batch 0 input >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "--batch 0 accepted"
+erg extract --db "$db" input >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "extract --db accepted"
+# a store of schema 1 (before aliases) is migrated when opened
+sqlite3 "$tmp/v1.db" <"$fx/schema-v1.sql"
+erg stats --db "$tmp/v1.db" >"$tmp/out" 2>"$tmp/err" && ok || bad "v1 store: $(cat "$tmp/err")"
+[ "$(q "$tmp/v1.db" 'PRAGMA user_version')" -eq 2 ] && ok || bad "v1 store not migrated"
+grep -q "^documents: 1 in 1 batches" "$tmp/out" && ok || bad "v1 data lost: $(cat "$tmp/out")"
+healthy "$tmp/v1.db" "after migration"
+erg ingest -q --db "$tmp/v1.db" "$fx/poll-1.xml" && [ "$(q "$tmp/v1.db" 'SELECT count(*) FROM documents')" -eq 4 ] &&
+	ok || bad "ingest into a migrated store"
+
+# --- reextract ----------------------------------------------------------------------
+db=$tmp/b.db
+rel0=$(q "$db" 'SELECT count(*) FROM relations')
+erg reextract -q --db "$db" && ok || bad "reextract failed"
+[ "$(q "$db" 'SELECT count(*) FROM relations')" -eq "$rel0" ] && ok || bad "reextract with the same lexicon changed the relations"
+erg graph --db "$db" -f json >"$tmp/db2.json"
+cmp -s "$tmp/db.json" "$tmp/db2.json" && ok || bad "reextract with the same lexicon changed the graph"
+# a lexicon that knows one more chipmaker: its relation appears, the version changes
+printf 'company | Wirechip Semiconductor | CN | Wirechip\n' >"$tmp/extra.lex"
+cat >"$tmp/wire.txt" <<'EOF'
+Beijing summoned Wirechip on Friday over its export filings.
+EOF
+erg ingest -q --db "$db" "$tmp/wire.txt"
+[ "$(q "$db" "SELECT count(*) FROM relations r JOIN entities e ON e.id = r.object WHERE e.name = 'Wirechip Semiconductor'")" -eq 0 ] &&
+	ok || bad "unknown name found before the lexicon change"
+v0=$(q "$db" 'SELECT DISTINCT lexicon FROM documents')
+erg reextract -L "$tmp/extra.lex" --db "$db" 2>"$tmp/err" && ok || bad "reextract -L: $(cat "$tmp/err")"
+[ "$(q "$db" "SELECT count(*) FROM relations r JOIN entities e ON e.id = r.object WHERE e.name = 'Wirechip Semiconductor'")" -eq 1 ] &&
+	ok || bad "reextract did not apply the new lexicon"
+v1=$(q "$db" 'SELECT DISTINCT lexicon FROM documents')
+[ "$v0" != "$v1" ] && [ "$(q "$db" 'SELECT count(DISTINCT lexicon) FROM documents')" -eq 1 ] && ok ||
+	bad "lexicon version not updated: $v0 -> $v1"
+healthy "$db" "after reextract"
+
+if [ -n "$wrap" ]; then
+	# the fault runs below need speed, not a memory checker
+	echo "store: $pass passed, $fail failed"
+	[ "$fail" -eq 0 ]
+	exit
+fi
+
+# --- a corpus big enough to be stopped in the middle ----------------------------------
+"$gen" text 20 11 >"$tmp/big.txt"
+mkdir "$tmp/big"
+(cd "$tmp/big" && split -C 12k -a 4 "$tmp/big.txt" a-)
+total=$(ls "$tmp/big" | wc -l)
+
+# --- SIGKILL at random points during ingest: 24 runs ------------------------------------
+db=$tmp/k.db
+runs=0
+killed=0
+while [ "$runs" -lt 24 ]; do
+	runs=$((runs + 1))
+	# every fourth run resumes the last store; the others start empty
+	[ $((runs % 4)) -eq 0 ] || rm -f "$db" "$db-wal" "$db-shm"
+	n0=$(q "$db" 'SELECT count(*) FROM documents' 2>/dev/null || echo 0)
+	"$bin" ingest -v --batch 7 --db "$db" "$tmp/big" 2>"$tmp/kill.err" &
+	pid=$!
+	sleep "0.$(rand 9)$(rand 10)"
+	kill -9 "$pid" 2>/dev/null && killed=$((killed + 1))
+	wait "$pid" 2>/dev/null
+	n1=$(q "$db" 'SELECT count(*) FROM documents' 2>/dev/null || echo 0)
+	said=$(sed -n 's/.*(\([0-9]*\) documents so far).*/\1/p' "$tmp/kill.err" | tail -1)
+	said=${said:-0}
+	# every batch reported committed is there; nothing but whole batches
+	if [ "$n1" -ge $((n0 + said)) ] &&
+		{ [ $(((n1 - n0) % 7)) -eq 0 ] || [ "$n1" -eq "$total" ]; }; then ok; else
+		bad "kill run $runs: $n0 -> $n1 documents, $said reported committed"
+	fi
+	[ -e "$db" ] && healthy "$db" "kill run $runs"
+done
+[ "$killed" -ge 20 ] && ok || bad "only $killed of $runs ingests were killed mid-run"
+# the last killed store, run to the end: every article once
+"$bin" ingest -q --db "$db" "$tmp/big" && ok || bad "final ingest"
+[ "$(q "$db" 'SELECT count(*) FROM documents')" -eq "$total" ] && ok ||
+	bad "after the kills: $(q "$db" 'SELECT count(*) FROM documents') documents, $total articles"
+healthy "$db" "after the kills"
+
+# --- SIGKILL during reextract: the old relations or the new, never a mix ----------------
+rels=$(q "$db" 'SELECT count(*) FROM relations')
+ver=$(q "$db" 'SELECT DISTINCT lexicon FROM documents')
+for i in 1 2 3 4 5 6; do
+	"$bin" reextract -q -L "$tmp/extra.lex" --db "$db" &
+	pid=$!
+	sleep "0.$(rand 10)"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	[ "$(q "$db" 'SELECT count(DISTINCT lexicon) FROM documents')" -eq 1 ] && ok ||
+		bad "reextract kill $i: documents of two lexicon versions"
+	if [ "$(q "$db" 'SELECT DISTINCT lexicon FROM documents')" = "$ver" ]; then
+		[ "$(q "$db" 'SELECT count(*) FROM relations')" -eq "$rels" ] && ok ||
+			bad "reextract kill $i: old version with $(q "$db" 'SELECT count(*) FROM relations') relations, had $rels"
+	fi
+	healthy "$db" "reextract kill $i"
+done
+
+# --- a render while an ingest writes: each read succeeds and is consistent ---------------
+db=$tmp/c.db
+# twice the corpus, so that the ingest outlasts several reads
+"$gen" text 20 12 >"$tmp/big2.txt"
+mkdir "$tmp/big2"
+(cd "$tmp/big2" && split -C 12k -a 4 "$tmp/big2.txt" b-)
+"$bin" ingest -v --batch 2 --db "$db" "$tmp/big" "$tmp/big2" 2>"$tmp/live.err" &
+pid=$!
+# wait for the first commit
+i=0
+while ! grep -q "batch 1 committed" "$tmp/live.err" && [ "$i" -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+reads=0
+while kill -0 "$pid" 2>/dev/null; do
+	if "$bin" graph --db "$db" -f json >"$tmp/live.json" 2>"$tmp/live.gerr" &&
+		jq -e '.nodes | length > 0' "$tmp/live.json" >/dev/null; then ok; else
+		kill -0 "$pid" 2>/dev/null && bad "graph during ingest: $(cat "$tmp/live.gerr")"
+	fi
+	# one snapshot: whole batches of 2, counts matching rows
+	n=$("$bin" stats --db "$db" | sed -n 's/^documents: \([0-9]*\) in.*/\1/p')
+	if [ $((n % 2)) -eq 0 ] || ! kill -0 "$pid" 2>/dev/null; then ok; else
+		bad "stats during ingest saw $n documents: not whole batches"
+	fi
+	"$bin" stats --check --db "$db" >/dev/null 2>"$tmp/live.cerr" && ok ||
+		bad "check during ingest: $(cat "$tmp/live.cerr")"
+	reads=$((reads + 1))
+done
+wait "$pid" && ok || bad "the ingest being read failed"
+[ "$reads" -ge 3 ] && ok || bad "only $reads reads during the ingest"
+healthy "$db" "after reading during ingest"
+# and the store drawn equals the files drawn
+"$bin" graph -f json "$tmp/big" "$tmp/big2" >"$tmp/big-files.json" 2>/dev/null
+"$bin" graph --db "$db" -f json >"$tmp/big-db.json"
+cmp -s "$tmp/big-files.json" "$tmp/big-db.json" && ok || bad "graph --db differs from graph over the corpus"
+
+echo "store: $pass passed, $fail failed ($reads reads during an ingest)"
+[ "$fail" -eq 0 ]
