@@ -417,6 +417,7 @@ typedef struct {
 	size_t batch;        /* documents per transaction */
 	size_t in_batch;     /* documents in the open one */
 	size_t batches, docs, rels, dups;
+	size_t nfound;       /* relations found so far, committed or not */
 	erg_errinfo ei;      /* what the store said when it failed */
 } ingest;
 
@@ -538,8 +539,15 @@ static void progress(run *r, size_t bytes, int done)
 	{
 		double rate = (double)r->bytes / (t - r->start);
 
-		fprintf(stderr, "\r\033[Kergraph: %d documents, %.1f MB, %.1f MB/s",
-		        r->ok + 1, (double)r->bytes / 1048576.0, rate / 1048576.0);
+		if (r->mode == 3)
+			fprintf(stderr, "\r\033[Kergraph: %d documents (%.0f/s), %zu "
+			        "relations, %zu already stored, %.1f MB/s", r->ok + 1,
+			        (r->ok + 1) / (t - r->start), r->s->ing->nfound,
+			        r->s->ing->dups, rate / 1048576.0);
+		else
+			fprintf(stderr, "\r\033[Kergraph: %d documents, %.1f MB, %.1f MB/s",
+			        r->ok + 1, (double)r->bytes / 1048576.0,
+			        rate / 1048576.0);
 		if (r->total > r->bytes && rate > 0)
 			fprintf(stderr, ", about %.0f s left",
 			        (double)(r->total - r->bytes) / rate);
@@ -631,6 +639,7 @@ static erg_err ingest_doc(run *r, const erg_doc *doc)
 	if ((e = erg_store_add(ing->st, doc, ing->lx, ing->found.data,
 	                       ing->found.len, &ing->ei)))
 		return e;
+	ing->nfound += ing->found.len;
 	if (++ing->in_batch >= ing->batch)
 		return next_batch(r->o, ing, 0);
 	return ERG_OK;

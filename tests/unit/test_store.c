@@ -295,7 +295,7 @@ static void refuses_other_files(void **state)
 	assert_int_equal(db_int(f->path, "PRAGMA user_version"), 99);
 }
 
-/* A store at schema 1 (as the first release wrote it: no aliases) is
+/* A store at schema 1 (src/store.c's first migration: no aliases) is
  * migrated to 2 keeping its rows, passes the check, and takes new
  * documents with their aliases. */
 static void migrates_version_1(void **state)
@@ -306,10 +306,12 @@ static void migrates_version_1(void **state)
 		" relations INTEGER NOT NULL DEFAULT 0);"
 		"CREATE TABLE documents(id INTEGER PRIMARY KEY, doc_key TEXT NOT NULL"
 		" UNIQUE, text_hash TEXT NOT NULL UNIQUE, name TEXT NOT NULL, source"
-		" TEXT, title TEXT, url TEXT, date TEXT, text TEXT NOT NULL, relations"
-		" INTEGER NOT NULL, lexicon TEXT NOT NULL,"
+		" TEXT, title TEXT, url TEXT, date TEXT, relations INTEGER NOT NULL,"
+		" lexicon TEXT NOT NULL,"
 		" batch INTEGER NOT NULL REFERENCES batches(id));"
 		"CREATE INDEX documents_batch ON documents(batch);"
+		"CREATE TABLE texts(doc INTEGER PRIMARY KEY REFERENCES documents(id),"
+		" text TEXT NOT NULL);"
 		"CREATE TABLE entities(id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
 		" type TEXT NOT NULL, country TEXT NOT NULL DEFAULT '',"
 		" UNIQUE(name, type));"
@@ -324,7 +326,8 @@ static void migrates_version_1(void **state)
 		"PRAGMA user_version = 1; PRAGMA application_id = 1163020081;"
 		"INSERT INTO batches VALUES(1, '2025-08-01T00:00:00Z', 'lex:0', 1, 0);"
 		"INSERT INTO documents VALUES(1, 'old-1', 'h1', 'old.txt', NULL, NULL,"
-		" NULL, NULL, 'Nothing happened.', 0, 'lex:0', 1);";
+		" NULL, NULL, 0, 'lex:0', 1);"
+		"INSERT INTO texts VALUES(1, 'Nothing happened.');";
 	sfix *f = *state;
 	erg_buf problems = ERG_BUF_INIT;
 	erg_store *st;
