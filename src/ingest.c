@@ -243,6 +243,7 @@ erg_err erg_doc_identify(erg_doc *d)
 	for (size_t i = 0; i < d->len; i++)
 		h = (h ^ (unsigned char)d->text[i]) * 1099511628211u;
 	snprintf(buf, sizeof buf, "hash:%016llx", (unsigned long long)h);
+	d->id_from_text = 1;
 	d->id = erg_strndup(buf, strlen(buf));
 	return d->id ? ERG_OK : ERG_ENOMEM;
 }

@@ -21,6 +21,7 @@ typedef struct {
 	char *title;  /* headline, or NULL */
 	char *url;    /* link or canonical URL, or NULL */
 	char *date;   /* publication date, ISO 8601 UTC, or NULL */
+	int id_from_text; /* id is the text's hash: no guid or URL */
 } erg_doc;
 
 /* Read a plain-text article from path ("-" reads stdin).  Fails with

@@ -623,10 +623,12 @@ static erg_err next_batch(const options *o, ingest *ing, int last)
 static erg_err ingest_doc(run *r, const erg_doc *doc)
 {
 	ingest *ing = r->s->ing;
+	erg_store_ident id;
 	int has;
 	erg_err e;
 
-	if ((e = erg_store_has(ing->st, doc, &has, &ing->ei)))
+	erg_store_identify(doc, &id);
+	if ((e = erg_store_has(ing->st, &id, &has, &ing->ei)))
 		return e;
 	if (has) {
 		ing->dups++;
@@ -636,7 +638,7 @@ static erg_err ingest_doc(run *r, const erg_doc *doc)
 	if ((e = erg_extract_doc(r->x, doc, collect_found, &ing->found)))
 		return e; /* the input's fault: on_doc skips it */
 	warn_long_sentences(r, doc);
-	if ((e = erg_store_add(ing->st, doc, ing->lx, ing->found.data,
+	if ((e = erg_store_add(ing->st, doc, &id, ing->lx, ing->found.data,
 	                       ing->found.len, &ing->ei)))
 		return e;
 	ing->nfound += ing->found.len;

@@ -9,6 +9,8 @@
 
 #include <sqlite3.h>
 
+#include "sha256.h"
+
 /* 'ERG1': tells an ergraph store from any other SQLite file. */
 #define APP_ID 0x45524731
 
@@ -84,8 +86,10 @@ static const char *const queries[NQ] = {
 	              " title, url, date, relations, lexicon, batch)"
 	              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	[Q_ADD_TEXT] = "INSERT INTO texts(doc, text) VALUES(?1, ?2)",
+	/* the lexicon in use knows an entity's country best */
 	[Q_ADD_ENT] = "INSERT INTO entities(name, type, country) VALUES(?1, ?2, ?3)"
-	              " ON CONFLICT(name, type) DO NOTHING",
+	              " ON CONFLICT(name, type) DO UPDATE SET country = ?3"
+	              " WHERE country != ?3",
 	[Q_FIND_ENT] = "SELECT id FROM entities WHERE name = ?1 AND type = ?2",
 	[Q_ADD_REL] = "INSERT INTO relations(doc, subject, relation, object,"
 	              " polarity, modality, start, end, sentence, rule,"
@@ -112,9 +116,9 @@ struct erg_store {
 	const erg_lexicon *cache_lx;
 	erg_vec ents;          /* int64_t */
 	int64_t cur_doc;       /* reextract: the document fn is given */
-	/* erg_store_has remembers the hash of the document it checked */
-	const erg_doc *hashed;
-	char hash[40];
+	/* (entity, alias) pairs added in this transaction, direct-mapped:
+	 * an article names the same entity the same way again and again */
+	uint64_t alias_seen[4096];
 };
 
 static erg_err fail(erg_store *st, erg_errinfo *ei)
@@ -126,6 +130,14 @@ static erg_err fail(erg_store *st, erg_errinfo *ei)
 static erg_err fail_msg(erg_store *st, erg_errinfo *ei, const char *msg)
 {
 	return erg_fail(ei, ERG_ESTORE, st->path, 0, msg);
+}
+
+/* Opening: a file that is no database at all is not a store either. */
+static erg_err fail_open(erg_store *st, erg_errinfo *ei)
+{
+	if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_NOTADB)
+		return fail_msg(st, ei, "not an ergraph store");
+	return fail(st, ei);
 }
 
 static int exec(erg_store *st, const char *sql)
@@ -155,12 +167,12 @@ static erg_err migrate(erg_store *st, erg_errinfo *ei)
 
 	/* BEGIN IMMEDIATE: two first runs must not both create the tables */
 	if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
-		return fail(st, ei);
+		return fail_open(st, ei);
 	ver = query_int(st, "PRAGMA user_version");
 	app = query_int(st, "PRAGMA application_id");
 	nobj = query_int(st, "SELECT count(*) FROM sqlite_schema");
 	if (ver < 0 || app < 0 || nobj < 0) {
-		e = fail(st, ei);
+		e = fail_open(st, ei);
 		goto out;
 	}
 	if ((app != APP_ID && (app != 0 || nobj != 0)) ||
@@ -222,16 +234,20 @@ erg_err erg_store_open(const char *path, int create, erg_store **out,
 	 * file takes it, before WAL; a larger cache keeps the indexes hot */
 	if (exec(st, "PRAGMA page_size = 16384") != SQLITE_OK ||
 	    exec(st, "PRAGMA cache_size = -32768") != SQLITE_OK ||
-	    exec(st, "PRAGMA journal_mode = WAL") != SQLITE_OK ||
-	    exec(st, "PRAGMA synchronous = NORMAL") != SQLITE_OK ||
 	    exec(st, "PRAGMA foreign_keys = ON") != SQLITE_OK) {
-		e = sqlite3_errcode(st->db) == SQLITE_NOTADB
-		        ? fail_msg(st, ei, "not an ergraph store")
-		        : fail(st, ei);
+		e = fail_open(st, ei);
 		goto out;
 	}
+	/* the file is ours (or new) before anything is written to it: WAL
+	 * mode is stored in the file, and another program's database must
+	 * come out of a refusal as it went in */
 	if ((e = migrate(st, ei)))
 		goto out;
+	if (exec(st, "PRAGMA journal_mode = WAL") != SQLITE_OK ||
+	    exec(st, "PRAGMA synchronous = NORMAL") != SQLITE_OK) {
+		e = fail(st, ei);
+		goto out;
+	}
 	for (int i = 0; i < NQ; i++)
 		if (sqlite3_prepare_v3(st->db, queries[i], -1,
 		                       SQLITE_PREPARE_PERSISTENT, &st->q[i],
@@ -288,6 +304,7 @@ static void forget_entities(erg_store *st)
 {
 	erg_vec_clear(&st->ents);
 	st->cache_lx = NULL;
+	memset(st->alias_seen, 0, sizeof st->alias_seen);
 }
 
 static erg_err begin(erg_store *st, const char *lexver, erg_errinfo *ei)
@@ -373,40 +390,24 @@ void erg_store_batch_abort(erg_store *st)
 	forget_entities(st);
 }
 
-/* 128 bits of two unrelated 64-bit hashes of the text, so that two
- * different articles are never taken for one. */
-static void text_hash(const erg_doc *doc, char out[40])
+void erg_store_identify(const erg_doc *doc, erg_store_ident *ident)
 {
-	uint64_t a = UINT64_C(0xcbf29ce484222325), b = UINT64_C(0x9e3779b97f4a7c15);
+	unsigned char d[ERG_SHA256_SIZE];
 
-	for (size_t i = 0; i < doc->len; i++) {
-		unsigned char c = (unsigned char)doc->text[i];
-
-		a = (a ^ c) * UINT64_C(0x100000001b3);
-		b = (b + c) * UINT64_C(0xff51afd7ed558ccd);
-		b ^= b >> 29;
-	}
-	snprintf(out, 40, "%016" PRIx64 "%016" PRIx64, a, b);
+	erg_sha256(doc->text, doc->len, d);
+	erg_sha256_hex(d, ERG_SHA256_SIZE, ident->text);
+	snprintf(ident->key, sizeof ident->key, "sha256:%s", ident->text);
+	ident->id = doc->id_from_text || !doc->id ? ident->key : doc->id;
 }
 
-static const char *hash_of(erg_store *st, const erg_doc *doc)
-{
-	if (st->hashed != doc) {
-		text_hash(doc, st->hash);
-		st->hashed = doc;
-	}
-	return st->hash;
-}
-
-erg_err erg_store_has(erg_store *st, const erg_doc *doc, int *has,
+erg_err erg_store_has(erg_store *st, const erg_store_ident *ident, int *has,
                       erg_errinfo *ei)
 {
 	sqlite3_stmt *q = st->q[Q_HAS];
 	int rc;
 
-	st->hashed = NULL;
-	bind_str(q, 1, doc->id);
-	bind_str(q, 2, hash_of(st, doc));
+	bind_str(q, 1, ident->id);
+	bind_str(q, 2, ident->text);
 	rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -455,9 +456,19 @@ static erg_err add_alias(erg_store *st, int64_t ent, const char *text,
                          size_t off, size_t len, erg_errinfo *ei)
 {
 	sqlite3_stmt *q = st->q[Q_ADD_ALIAS];
+	uint64_t k = UINT64_C(0xcbf29ce484222325) ^
+	             ((uint64_t)ent * UINT64_C(0x9e3779b97f4a7c15));
+	uint64_t *slot;
 
 	if (!len)
 		return ERG_OK;
+	for (size_t i = 0; i < len; i++)
+		k = (k ^ (unsigned char)text[off + i]) * UINT64_C(0x100000001b3);
+	k |= 1; /* 0 marks an empty slot */
+	slot = &st->alias_seen[k % 4096];
+	if (*slot == k)
+		return ERG_OK;
+	*slot = k;
 	sqlite3_bind_int64(q, 1, ent);
 	bind_text(q, 2, text + off, len);
 	return run(q) ? fail(st, ei) : ERG_OK;
@@ -499,16 +510,16 @@ static erg_err add_relations(erg_store *st, int64_t docrow,
 }
 
 erg_err erg_store_add(erg_store *st, const erg_doc *doc,
-                      const erg_lexicon *lx, const erg_found *f, size_t n,
-                      erg_errinfo *ei)
+                      const erg_store_ident *ident, const erg_lexicon *lx,
+                      const erg_found *f, size_t n, erg_errinfo *ei)
 {
 	sqlite3_stmt *q = st->q[Q_ADD_DOC];
 	int64_t row;
 
 	if (!st->in_tx)
 		return fail_msg(st, ei, "no batch is open");
-	bind_str(q, 1, doc->id);
-	bind_str(q, 2, hash_of(st, doc));
+	bind_str(q, 1, ident->id);
+	bind_str(q, 2, ident->text);
 	bind_str(q, 3, doc->name);
 	bind_str(q, 4, doc->source);
 	bind_str(q, 5, doc->title);
@@ -517,7 +528,6 @@ erg_err erg_store_add(erg_store *st, const erg_doc *doc,
 	sqlite3_bind_int64(q, 8, (sqlite3_int64)n);
 	bind_str(q, 9, st->lexver);
 	sqlite3_bind_int64(q, 10, st->batch);
-	st->hashed = NULL;
 	if (run(q))
 		return fail(st, ei);
 	row = sqlite3_last_insert_rowid(st->db);
@@ -708,8 +718,9 @@ erg_err erg_store_check(erg_store *st, erg_buf *problems, erg_errinfo *ei)
 		return fail(st, ei);
 	n += problems_of(st, "PRAGMA integrity_check", "ok", problems);
 	n += problems_of(st,
-	                 "SELECT 'foreign key: ' || \"table\" || ' row ' || rowid"
-	                 " || ' -> ' || parent FROM pragma_foreign_key_check",
+	                 "SELECT 'foreign key: ' || \"table\""
+	                 " || coalesce(' row ' || rowid, '') || ' -> ' || parent"
+	                 " FROM pragma_foreign_key_check",
 	                 NULL, problems);
 	n += problems_of(st,
 	                 "SELECT 'document ' || d.id || ' counts ' || d.relations"
@@ -800,8 +811,10 @@ erg_err erg_store_reextract(erg_store *st, const char *lexver,
 		*rels = st->rels;
 	/* the batch records the re-extraction; the documents keep theirs */
 	st->docs = 0;
+	st->cur_doc = 0;
 	return erg_store_batch_commit(st, NULL, NULL, ei);
 out:
+	st->cur_doc = 0;
 	sqlite3_finalize(q);
 	erg_store_batch_abort(st);
 	return e;

@@ -40,15 +40,28 @@ erg_err erg_store_batch_commit(erg_store *st, size_t *docs, size_t *rels,
                                erg_errinfo *ei);
 void erg_store_batch_abort(erg_store *st);
 
-/* *has = 1 if a document with doc's id or the same text is stored. */
-erg_err erg_store_has(erg_store *st, const erg_doc *doc, int *has,
+/* What identifies a document in the store: the SHA-256 of its text, and
+ * its id (guid or URL; the text's hash when it has neither, so that a
+ * text cannot pass for another through a weak hash of the id). */
+typedef struct {
+	char text[2 * 32 + 1];  /* hex SHA-256 of doc->text */
+	char key[2 * 32 + 8];   /* "sha256:" and that, when id_from_text */
+	const char *id;         /* doc->id, or key */
+} erg_store_ident;
+
+/* Compute doc's identity; it holds a pointer to doc->id. */
+void erg_store_identify(const erg_doc *doc, erg_store_ident *ident);
+
+/* *has = 1 if a document with the same id or the same text is stored. */
+erg_err erg_store_has(erg_store *st, const erg_store_ident *ident, int *has,
                       erg_errinfo *ei);
 
-/* Add doc and its relations (f[0..n), all of them, negated and hedged
- * ones too, with names from lx) to the open batch. */
+/* Add doc (identified by ident, from erg_store_identify on doc) and its
+ * relations (f[0..n), all of them, negated and hedged ones too, with names
+ * from lx) to the open batch. */
 erg_err erg_store_add(erg_store *st, const erg_doc *doc,
-                      const erg_lexicon *lx, const erg_found *f, size_t n,
-                      erg_errinfo *ei);
+                      const erg_store_ident *ident, const erg_lexicon *lx,
+                      const erg_found *f, size_t n, erg_errinfo *ei);
 
 /* Merge the asserted relations into g, documents in the order stored,
  * from one consistent snapshot. */

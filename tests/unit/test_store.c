@@ -161,6 +161,17 @@ static void extract(erg_lexicon *lx, const erg_doc *d, erg_vec *found)
 	erg_extractor_free(x);
 }
 
+/* Add d, identified, with its relations to the open batch. */
+static erg_err add(erg_store *st, const erg_doc *d, const erg_vec *found)
+{
+	erg_store_ident id;
+
+	erg_store_identify(d, &id);
+	return erg_store_add(st, d, &id, tu_lexicon(),
+	                     found ? found->data : NULL, found ? found->len : 0,
+	                     &ei);
+}
+
 /* Extract and store n documents in one batch; commit's counts go to
  * *ndocs and *nrels. */
 static void store_docs(erg_store *st, erg_doc *const *d, size_t n,
@@ -173,7 +184,7 @@ static void store_docs(erg_store *st, erg_doc *const *d, size_t n,
 	ok(erg_store_batch_begin(st, lexver, &ei));
 	for (size_t i = 0; i < n; i++) {
 		extract(tu_lexicon(), d[i], &found);
-		ok(erg_store_add(st, d[i], tu_lexicon(), found.data, found.len, &ei));
+		ok(add(st, d[i], &found));
 	}
 	ok(erg_store_batch_commit(st, ndocs, nrels, &ei));
 	erg_vec_free(&found);
@@ -195,9 +206,11 @@ static void store_ab(erg_store *st)
 static int has(erg_store *st, const char *id, const char *text)
 {
 	erg_doc *d = mkdoc(id, text);
+	erg_store_ident ident;
 	int h = -1;
 
-	ok(erg_store_has(st, d, &h, &ei));
+	erg_store_identify(d, &ident);
+	ok(erg_store_has(st, &ident, &h, &ei));
 	erg_doc_free(d);
 	return h;
 }
@@ -283,6 +296,9 @@ static void refuses_other_files(void **state)
 	db_exec(f->path, "CREATE TABLE t(x); INSERT INTO t VALUES(7);");
 	expect_refused(f->path, 1, "not an ergraph store");
 	assert_int_equal(db_int(f->path, "SELECT x FROM t"), 7);
+	/* not even its journal mode, which lives in the file, changed */
+	assert_int_equal(db_int(f->path, "SELECT count(*) FROM pragma_journal_mode"
+	                                 " WHERE journal_mode = 'delete'"), 1);
 	unlink(f->path);
 
 	db_exec(f->path, "PRAGMA user_version = 1;");
@@ -381,13 +397,13 @@ static void batch_abort_stores_nothing(void **state)
 
 	erg_lexicon_version(tu_lexicon(), lexver);
 	ok(erg_store_batch_begin(st, lexver, &ei));
-	ok(erg_store_add(st, a, tu_lexicon(), NULL, 0, &ei));
+	ok(add(st, a, NULL));
 	erg_store_batch_abort(st);
 	assert_int_equal(has(st, "a", TEXT_A), 0);
 	assert_int_equal(db_int(f->path, "SELECT count(*) FROM batches"), 0);
 
 	ok(erg_store_batch_begin(st, lexver, &ei));
-	ok(erg_store_add(st, a, tu_lexicon(), NULL, 0, &ei));
+	ok(add(st, a, NULL));
 	erg_store_free(st);
 	st = open_store(f->path, 0);
 	assert_int_equal(has(st, "a", TEXT_A), 0);
@@ -567,6 +583,17 @@ static void reextract_new_lexicon(void **state)
 	                                 " WHERE doc_key = 'b'"), 5);
 	ok(erg_store_check(st, &problems, &ei));
 	assert_int_equal(problems.len, 0);
+
+	/* once it is over, relations cannot be set as if it were not */
+	{
+		erg_doc *d = mkdoc("c", TEXT_A);
+
+		ok(erg_store_batch_begin(st, v2, &ei));
+		assert_int_equal(erg_store_set_relations(st, d, r.lx, NULL, 0, &ei),
+		                 ERG_ESTORE);
+		erg_store_batch_abort(st);
+		erg_doc_free(d);
+	}
 
 	erg_buf_free(&problems);
 	free(before);
