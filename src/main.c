@@ -28,6 +28,7 @@
 #include "text.h"
 
 #define ERG_VERSION "0.1.0"
+#define DEFAULT_DB "ergraph.db" /* the store unless --db */
 
 /* Temporary output files being written, removed if a signal ends the
  * run so that an interrupted write leaves the old file and no litter. */
@@ -418,6 +419,7 @@ typedef struct {
 	size_t in_batch;     /* documents in the open one */
 	size_t batches, docs, rels, dups;
 	size_t nfound;       /* relations found so far, committed or not */
+	int failed;          /* a write failed: the open batch must not commit */
 	erg_errinfo ei;      /* what the store said when it failed */
 } ingest;
 
@@ -638,12 +640,14 @@ static erg_err ingest_doc(run *r, const erg_doc *doc)
 	if ((e = erg_extract_doc(r->x, doc, collect_found, &ing->found)))
 		return e; /* the input's fault: on_doc skips it */
 	warn_long_sentences(r, doc);
+	/* a document half-written must not be committed with its batch */
 	if ((e = erg_store_add(ing->st, doc, &id, ing->lx, ing->found.data,
-	                       ing->found.len, &ing->ei)))
-		return e;
+	                       ing->found.len, &ing->ei)) ||
+	    (++ing->in_batch >= ing->batch && (e = next_batch(r->o, ing, 0)))) {
+		ing->failed = 1;
+		return e == ERG_ENOMEM ? e : ERG_ESTORE;
+	}
 	ing->nfound += ing->found.len;
-	if (++ing->in_batch >= ing->batch)
-		return next_batch(r->o, ing, 0);
 	return ERG_OK;
 }
 
@@ -734,7 +738,8 @@ static int run_inputs(const options *o, char **files, int nfiles,
 		return EXIT_FAIL;
 	}
 	if (e == ERG_ESTORE) {
-		report("cannot write to the store", e, &s->ing->ei, o->db);
+		report("cannot write to the store", e, &s->ing->ei,
+		       o->db ? o->db : DEFAULT_DB);
 		return EXIT_FAIL;
 	}
 	if (e && e != ERG_ELIMIT) {
@@ -1045,7 +1050,6 @@ static erg_err write_graph(const erg_graph *g, erg_gfmt fmt,
 	return e;
 }
 
-#define DEFAULT_DB "ergraph.db"
 
 static erg_store *open_store(const options *o, int create)
 {
@@ -1070,7 +1074,7 @@ static int read_store(const options *o, erg_graph *g)
 	e = erg_store_graph(st, g, &ei);
 	erg_store_free(st);
 	if (e) {
-		report("cannot read store", e, &ei, o->db);
+		report("cannot read store", e, &ei, o->db ? o->db : DEFAULT_DB);
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;
@@ -1106,15 +1110,15 @@ static int cmd_ingest(const options *o, char **files, int nfiles)
 	if (!(ing.st = open_store(o, 1)))
 		goto out;
 	if ((e = erg_store_batch_begin(ing.st, ing.lexver, &ing.ei))) {
-		report("cannot write to the store", e, &ing.ei, o->db);
+		report("cannot write to the store", e, &ing.ei, o->db ? o->db : DEFAULT_DB);
 		goto out;
 	}
 	rc = run_inputs(o, files, nfiles, x, NULL, &s, 3);
-	if (rc == EXIT_FAIL && !ing.docs && !ing.in_batch)
-		goto out;
+	if (ing.failed || (rc == EXIT_FAIL && !ing.in_batch))
+		goto out; /* erg_store_free rolls the open batch back */
 	/* what was read is kept even when some inputs were bad */
 	if (ing.in_batch && (e = next_batch(o, &ing, 1))) {
-		report("cannot write to the store", e, &ing.ei, o->db);
+		report("cannot write to the store", e, &ing.ei, o->db ? o->db : DEFAULT_DB);
 		rc = EXIT_FAIL;
 		goto out;
 	}
@@ -1152,11 +1156,11 @@ static int cmd_stats(const options *o)
 		if (b.len)
 			fwrite(b.data, 1, b.len, stderr);
 		if (e)
-			report("store check failed", e, &ei, o->db);
+			report("store check failed", e, &ei, o->db ? o->db : DEFAULT_DB);
 		else
 			puts("ok");
 	} else if ((e = erg_store_stats(st, &b, &ei))) {
-		report("cannot read store", e, &ei, o->db);
+		report("cannot read store", e, &ei, o->db ? o->db : DEFAULT_DB);
 	} else {
 		fwrite(b.data, 1, b.len, stdout);
 	}

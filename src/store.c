@@ -165,6 +165,11 @@ static erg_err migrate(erg_store *st, erg_errinfo *ei)
 	char sql[64];
 	erg_err e = ERG_OK;
 
+	/* a store that is up to date is only read: a reader must not wait
+	 * for the write lock an ingest holds through its batch */
+	if (query_int(st, "PRAGMA application_id") == APP_ID &&
+	    query_int(st, "PRAGMA user_version") == ERG_STORE_SCHEMA)
+		return ERG_OK;
 	/* BEGIN IMMEDIATE: two first runs must not both create the tables */
 	if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
 		return fail_open(st, ei);

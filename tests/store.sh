@@ -124,6 +124,15 @@ v1=$(q "$db" 'SELECT DISTINCT lexicon FROM documents')
 	bad "lexicon version not updated: $v0 -> $v1"
 healthy "$db" "after reextract"
 
+# --- partial and failed ingests ------------------------------------------------------
+db=$tmp/p.db
+erg ingest -q --db "$db" input "$tmp/missing.txt"; [ $? -eq 3 ] && ok || bad "ingest with a missing input: not exit 3"
+[ "$(q "$db" 'SELECT count(*) FROM documents')" -eq 10 ] && ok || bad "the readable inputs of a partial ingest not stored"
+erg ingest --db "$db" - <"$tmp/wire.txt" 2>/dev/null && [ "$(q "$db" 'SELECT count(*) FROM documents')" -eq 11 ] &&
+	ok || bad "ingest from standard input"
+erg ingest --db "$tmp/nodir/x.db" input 2>"$tmp/err"; [ $? -eq 1 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
+	grep -q "^ergraph: cannot open store: '$tmp/nodir/x.db'" "$tmp/err" && ok || bad "store in a missing folder: $(cat "$tmp/err")"
+
 if [ -n "$wrap" ]; then
 	# the fault runs below need speed, not a memory checker
 	echo "store: $pass passed, $fail failed"
@@ -136,6 +145,18 @@ fi
 mkdir "$tmp/big"
 (cd "$tmp/big" && split -C 12k -a 4 "$tmp/big.txt" a-)
 total=$(ls "$tmp/big" | wc -l)
+
+# --- the store's disk fills up during an ingest ----------------------------------------
+db=$tmp/full.db
+(ulimit -f 4000; "$bin" ingest -q --batch 20 --db "$db" "$tmp/big" 2>"$tmp/err")
+st=$?
+[ "$st" -eq 1 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q "^ergraph: cannot write to the store" "$tmp/err" &&
+	ok || bad "ingest on a full disk: exit $st: $(cat "$tmp/err")"
+n=$(q "$db" 'SELECT count(*) FROM documents')
+[ "$n" -gt 0 ] && [ $((n % 20)) -eq 0 ] && ok || bad "full disk: $n documents stored, not whole batches"
+healthy "$db" "after a full disk"
+"$bin" ingest -q --db "$db" "$tmp/big" && [ "$(q "$db" 'SELECT count(*) FROM documents')" -eq "$total" ] &&
+	ok || bad "ingest after the disk was freed"
 
 # --- SIGKILL at random points during ingest: 24 runs ------------------------------------
 db=$tmp/k.db
@@ -187,33 +208,38 @@ for i in 1 2 3 4 5 6; do
 done
 
 # --- a render while an ingest writes: each read succeeds and is consistent ---------------
+# The ingest is frozen (SIGSTOP) at random points, most often inside an
+# open batch, and read: graph --db and stats must not wait for it, and
+# must see whole committed batches (of 2) and nothing of the open one.
 db=$tmp/c.db
-# twice the corpus, so that the ingest outlasts several reads
+# twice the corpus, so that the ingest outlasts the pauses
 "$gen" text 20 12 >"$tmp/big2.txt"
 mkdir "$tmp/big2"
 (cd "$tmp/big2" && split -C 12k -a 4 "$tmp/big2.txt" b-)
 "$bin" ingest -v --batch 2 --db "$db" "$tmp/big" "$tmp/big2" 2>"$tmp/live.err" &
 pid=$!
-# wait for the first commit
 i=0
-while ! grep -q "batch 1 committed" "$tmp/live.err" && [ "$i" -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+while ! grep -q "batch 1 committed" "$tmp/live.err" && [ "$i" -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 reads=0
-while kill -0 "$pid" 2>/dev/null; do
-	if "$bin" graph --db "$db" -f json >"$tmp/live.json" 2>"$tmp/live.gerr" &&
+for pause in 1 2 3 4 5 6 7 8; do
+	sleep "0.$(rand 3)$(rand 10)"
+	kill -STOP "$pid" 2>/dev/null || break
+	said=$(sed -n 's/.*(\([0-9]*\) documents so far).*/\1/p' "$tmp/live.err" | tail -1)
+	if timeout 20 "$bin" graph --db "$db" -f json >"$tmp/live.json" 2>"$tmp/live.gerr" &&
 		jq -e '.nodes | length > 0' "$tmp/live.json" >/dev/null; then ok; else
-		kill -0 "$pid" 2>/dev/null && bad "graph during ingest: $(cat "$tmp/live.gerr")"
+		bad "graph during ingest (pause $pause): $(cat "$tmp/live.gerr")"
 	fi
-	# one snapshot: whole batches of 2, counts matching rows
-	n=$("$bin" stats --db "$db" | sed -n 's/^documents: \([0-9]*\) in.*/\1/p')
-	if [ $((n % 2)) -eq 0 ] || ! kill -0 "$pid" 2>/dev/null; then ok; else
-		bad "stats during ingest saw $n documents: not whole batches"
+	n=$(timeout 20 "$bin" stats --db "$db" | sed -n 's/^documents: \([0-9]*\) in.*/\1/p')
+	if [ -n "$n" ] && [ $((n % 2)) -eq 0 ] && [ "$n" -ge "${said:-0}" ]; then ok; else
+		bad "stats during ingest (pause $pause) saw '$n' documents, $said committed: not whole batches"
 	fi
-	"$bin" stats --check --db "$db" >/dev/null 2>"$tmp/live.cerr" && ok ||
-		bad "check during ingest: $(cat "$tmp/live.cerr")"
+	timeout 20 "$bin" stats --check --db "$db" >/dev/null 2>"$tmp/live.cerr" && ok ||
+		bad "check during ingest (pause $pause): $(cat "$tmp/live.cerr")"
 	reads=$((reads + 1))
+	kill -CONT "$pid"
 done
 wait "$pid" && ok || bad "the ingest being read failed"
-[ "$reads" -ge 3 ] && ok || bad "only $reads reads during the ingest"
+[ "$reads" -ge 5 ] && ok || bad "only $reads reads during the ingest"
 healthy "$db" "after reading during ingest"
 # and the store drawn equals the files drawn
 "$bin" graph -f json "$tmp/big" "$tmp/big2" >"$tmp/big-files.json" 2>/dev/null
