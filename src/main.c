@@ -417,7 +417,7 @@ typedef struct {
 	erg_vec found;       /* erg_found: the current document's relations */
 	size_t batch;        /* documents per transaction */
 	size_t in_batch;     /* documents in the open one */
-	size_t batches, docs, rels, dups;
+	size_t batches, docs, rels, dups, empty;
 	size_t nfound;       /* relations found so far, committed or not */
 	int failed;          /* a write failed: the open batch must not commit */
 	erg_errinfo ei;      /* what the store said when it failed */
@@ -629,6 +629,12 @@ static erg_err ingest_doc(run *r, const erg_doc *doc)
 	int has;
 	erg_err e;
 
+	/* an item with no title and no text holds nothing to keep (and all
+	 * such items would share one text hash) */
+	if (doc->len == 0) {
+		ing->empty++;
+		return ERG_OK;
+	}
 	erg_store_identify(doc, &id);
 	if ((e = erg_store_has(ing->st, &id, &has, &ing->ei)))
 		return e;
@@ -1122,6 +1128,9 @@ static int cmd_ingest(const options *o, char **files, int nfiles)
 		rc = EXIT_FAIL;
 		goto out;
 	}
+	if (!o->quiet && ing.empty)
+		fprintf(stderr, "ergraph: not stored: %zu empty document%s\n",
+		        ing.empty, ing.empty == 1 ? "" : "s");
 	if (!o->quiet)
 		fprintf(stderr, "ergraph: stored %zu new document%s with %zu "
 		        "relation%s; %zu already stored: '%s'\n", ing.docs,

@@ -124,6 +124,11 @@ v1=$(q "$db" 'SELECT DISTINCT lexicon FROM documents')
 	bad "lexicon version not updated: $v0 -> $v1"
 healthy "$db" "after reextract"
 
+# --- empty items are not stored (they would all share one text) -------------------------
+printf '<rss version="2.0"><channel><title>T</title><item><guid>e1</guid></item><item><guid>e2</guid></item><item><title>Beijing summoned Nvidia.</title><guid>e3</guid></item></channel></rss>\n' >"$tmp/empty.xml"
+erg ingest --db "$tmp/e.db" "$tmp/empty.xml" 2>"$tmp/err" && [ "$(q "$tmp/e.db" 'SELECT count(*) FROM documents')" -eq 1 ] &&
+	grep -q "not stored: 2 empty documents" "$tmp/err" && ok || bad "empty items: $(cat "$tmp/err")"
+
 # --- partial and failed ingests ------------------------------------------------------
 db=$tmp/p.db
 erg ingest -q --db "$db" input "$tmp/missing.txt"; [ $? -eq 3 ] && ok || bad "ingest with a missing input: not exit 3"
