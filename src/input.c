@@ -33,6 +33,7 @@ typedef struct {
 
 struct erg_input {
 	erg_input_doc_fn doc;
+	erg_input_doc_fn dup;
 	erg_input_skip_fn skip;
 	void *arg;
 	size_t max_doc;
@@ -79,18 +80,43 @@ void erg_input_limits(erg_input *in, size_t max_doc,
 		in->max_total = max_total;
 }
 
+void erg_input_on_duplicate(erg_input *in, erg_input_doc_fn dup)
+{
+	in->dup = dup;
+}
+
 size_t erg_input_duplicates(const erg_input *in)
 {
 	return in->dups;
 }
 
-static uint64_t fnv64(const char *s, size_t n)
+static uint64_t fnv64_more(uint64_t h, const char *s, size_t n)
 {
-	uint64_t h = 14695981039346656037u;
-
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
 	return h;
+}
+
+static uint64_t fnv64(const char *s, size_t n)
+{
+	return fnv64_more(14695981039346656037u, s, n);
+}
+
+/* The hash of the document's key, as the store forms it (store.h): an
+ * id that is the URL, or a feed's guid with its link, so that two feeds
+ * numbering their items alike are not taken for one.  0 when the id is
+ * the text's own hash, which the text check covers. */
+static uint64_t key_hash(const erg_doc *d)
+{
+	uint64_t h;
+
+	if (d->id_from_text)
+		return 0;
+	if (d->url && strcmp(d->id, d->url) == 0)
+		return fnv64_more(fnv64("url:", 4), d->id, strlen(d->id));
+	h = fnv64_more(fnv64("guid:", 5), d->id, strlen(d->id));
+	h = fnv64_more(h, " ", 1);
+	return d->url ? fnv64_more(h, d->url, strlen(d->url)) : h;
 }
 
 /* An open-addressing set of 64-bit hashes (0 marks a free slot, so a
@@ -134,12 +160,15 @@ static int set_add(erg_input *in, uint64_t h)
 /* Has a document with this id or this text come before?  Remembers both. */
 static int seen_before(erg_input *in, const erg_doc *d)
 {
+	uint64_t k;
+
 	/* an empty item says nothing that could repeat */
 	if (d->len == 0)
 		return 0;
 	/* both are added, so the second is remembered even when the first
 	 * already matched */
-	return (set_add(in, fnv64(d->id, strlen(d->id))) == 1) |
+	k = key_hash(d);
+	return (k && set_add(in, k) == 1) |
 	       (set_add(in, fnv64(d->text, d->len) ^ 0x9e3779b97f4a7c15u) == 1);
 }
 
@@ -157,7 +186,10 @@ static erg_err deliver(erg_input *in, erg_doc *d)
 
 	if (!e && seen_before(in, d)) {
 		in->dups++;
-		return ERG_OK;
+		e = in->dup ? in->dup(in->arg, d) : ERG_OK;
+		if (e)
+			in->stop = e;
+		return e;
 	}
 	if (!e)
 		e = in->doc(in->arg, d);

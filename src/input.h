@@ -43,6 +43,11 @@ erg_err erg_input_read(erg_input *in, const char *path);
  * for erg_input_read to report. */
 erg_err erg_input_list(const char *path, erg_vec *files);
 
+/* Have dup called (with the doc callback's arg) for each document passed
+ * over as a duplicate, before it is freed; a non-zero return stops
+ * reading like the doc callback's.  NULL, the default, calls nothing. */
+void erg_input_on_duplicate(erg_input *in, erg_input_doc_fn dup);
+
 /* Documents passed over because one with the same id or text came
  * before. */
 size_t erg_input_duplicates(const erg_input *in);

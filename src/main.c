@@ -601,8 +601,8 @@ static erg_err collect_found(void *arg, const erg_doc *doc,
 	return ERG_OK;
 }
 
-/* Commit the open batch and say so (-v); open the next unless last. */
-static erg_err next_batch(const options *o, ingest *ing, int last)
+/* Commit the open batch and say so (-v). */
+static erg_err next_batch(const options *o, ingest *ing)
 {
 	size_t d = 0, n = 0;
 	erg_err e;
@@ -617,11 +617,12 @@ static erg_err next_batch(const options *o, ingest *ing, int last)
 		fprintf(stderr, "ergraph: batch %zu committed: %zu documents, %zu "
 		        "relations (%zu documents so far)\n", ing->batches, d, n,
 		        ing->docs);
-	return last ? ERG_OK : erg_store_batch_begin(ing->st, ing->lexver,
-	                                             &ing->ei);
+	return ERG_OK;
 }
 
-/* Store one document, extracted, unless the store has it already. */
+/* Store one document, extracted, unless the store has it already.  A
+ * batch opens at the first document that needs a write, so that an
+ * ingest holds the write lock only while it has something to write. */
 static erg_err ingest_doc(run *r, const erg_doc *doc)
 {
 	ingest *ing = r->s->ing;
@@ -635,26 +636,69 @@ static erg_err ingest_doc(run *r, const erg_doc *doc)
 		ing->empty++;
 		return ERG_OK;
 	}
-	erg_store_identify(doc, &id);
-	if ((e = erg_store_has(ing->st, &id, &has, &ing->ei)))
+	if ((e = erg_store_identify(doc, &id)))
 		return e;
-	if (has) {
+	if ((e = erg_store_has(ing->st, &id, &has, &ing->ei)))
+		goto fail;
+	if (has != ERG_STORE_KNOWN && !erg_store_in_batch(ing->st) &&
+	    ((e = erg_store_batch_begin(ing->st, ing->lexver, &ing->ei)) ||
+	     /* again under the lock: another ingest may have stored it */
+	     (e = erg_store_has(ing->st, &id, &has, &ing->ei))))
+		goto fail;
+	if (has != ERG_STORE_NEW) {
 		ing->dups++;
-		return ERG_OK;
+		if (has == ERG_STORE_SAME_TEXT &&
+		    (e = erg_store_add_key(ing->st, &id, &ing->ei)))
+			goto fail;
+		goto out;
 	}
 	erg_vec_clear(&ing->found);
+	/* an error here is the input's: on_doc reports it and goes on */
 	if ((e = erg_extract_doc(r->x, doc, collect_found, &ing->found)))
-		return e; /* the input's fault: on_doc skips it */
+		goto out;
 	warn_long_sentences(r, doc);
 	/* a document half-written must not be committed with its batch */
 	if ((e = erg_store_add(ing->st, doc, &id, ing->lx, ing->found.data,
 	                       ing->found.len, &ing->ei)) ||
-	    (++ing->in_batch >= ing->batch && (e = next_batch(r->o, ing, 0)))) {
-		ing->failed = 1;
-		return e == ERG_ENOMEM ? e : ERG_ESTORE;
-	}
+	    (++ing->in_batch >= ing->batch && (e = next_batch(r->o, ing))))
+		goto fail;
 	ing->nfound += ing->found.len;
-	return ERG_OK;
+	goto out;
+fail:
+	ing->failed = 1;
+	if (e != ERG_ENOMEM)
+		e = ERG_ESTORE;
+out:
+	erg_store_ident_free(&id);
+	return e;
+}
+
+/* ingest: a copy the reader dropped still names the article: its key
+ * goes to the store, as the reader remembers it for the rest of the run,
+ * so that daily ingests end where one ingest of all the files would. */
+static erg_err on_dup(void *arg, erg_doc *doc)
+{
+	run *r = arg;
+	ingest *ing = r->s->ing;
+	erg_store_ident id;
+	int has;
+	erg_err e;
+
+	if (doc->len == 0)
+		return ERG_OK;
+	if ((e = erg_store_identify(doc, &id)))
+		return e;
+	if ((e = erg_store_has(ing->st, &id, &has, &ing->ei)) ||
+	    (has == ERG_STORE_SAME_TEXT &&
+	     ((!erg_store_in_batch(ing->st) &&
+	       (e = erg_store_batch_begin(ing->st, ing->lexver, &ing->ei))) ||
+	      (e = erg_store_add_key(ing->st, &id, &ing->ei))))) {
+		ing->failed = 1;
+		if (e != ERG_ENOMEM)
+			e = ERG_ESTORE;
+	}
+	erg_store_ident_free(&id);
+	return e;
 }
 
 static erg_err on_doc(void *arg, erg_doc *doc)
@@ -728,6 +772,8 @@ static int run_inputs(const options *o, char **files, int nfiles,
 		return EXIT_FAIL;
 	}
 	erg_input_limits(in, o->max_doc, o->max_input);
+	if (mode == 3)
+		erg_input_on_duplicate(in, on_dup);
 	if (r.tty && !o->quiet && o->worker != 1)
 		r.total = total_size(files, nfiles);
 	for (int i = 0; i < nfiles && !e; i++)
@@ -1115,15 +1161,11 @@ static int cmd_ingest(const options *o, char **files, int nfiles)
 	ing.lx = lx;
 	if (!(ing.st = open_store(o, 1)))
 		goto out;
-	if ((e = erg_store_batch_begin(ing.st, ing.lexver, &ing.ei))) {
-		report("cannot write to the store", e, &ing.ei, o->db ? o->db : DEFAULT_DB);
-		goto out;
-	}
 	rc = run_inputs(o, files, nfiles, x, NULL, &s, 3);
-	if (ing.failed || (rc == EXIT_FAIL && !ing.in_batch))
+	if (ing.failed)
 		goto out; /* erg_store_free rolls the open batch back */
 	/* what was read is kept even when some inputs were bad */
-	if (ing.in_batch && (e = next_batch(o, &ing, 1))) {
+	if (erg_store_in_batch(ing.st) && (e = next_batch(o, &ing))) {
 		report("cannot write to the store", e, &ing.ei, o->db ? o->db : DEFAULT_DB);
 		rc = EXIT_FAIL;
 		goto out;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <sqlite3.h>
@@ -59,11 +60,16 @@ static const char *const migrations[ERG_STORE_SCHEMA] = {
 	" rule TEXT NOT NULL,"
 	" confidence REAL NOT NULL);"
 	"CREATE INDEX relations_doc ON relations(doc);",
-	/* 1 -> 2: the names each entity is written as */
+	/* 1 -> 2: the names each entity is written as; every key a document
+	 * is known by (its own, and those of duplicates dropped for it) */
 	"CREATE TABLE aliases("
 	" entity INTEGER NOT NULL REFERENCES entities(id),"
 	" alias TEXT NOT NULL,"
-	" PRIMARY KEY(entity, alias)) WITHOUT ROWID;",
+	" PRIMARY KEY(entity, alias)) WITHOUT ROWID;"
+	"CREATE TABLE doc_keys("
+	" key TEXT PRIMARY KEY,"
+	" doc INTEGER NOT NULL REFERENCES documents(id)) WITHOUT ROWID;"
+	"INSERT INTO doc_keys SELECT doc_key, id FROM documents;",
 };
 
 enum {
@@ -77,11 +83,18 @@ enum {
 	Q_END_BATCH,
 	Q_SET_DOC,
 	Q_ADD_TEXT,
+	Q_ADD_KEY,
+	Q_KEY_TEXT,
 	NQ
 };
 
 static const char *const queries[NQ] = {
-	[Q_HAS] = "SELECT 1 FROM documents WHERE doc_key = ?1 OR text_hash = ?2",
+	[Q_HAS] = "SELECT 1 FROM doc_keys WHERE key = ?1"
+	          " UNION ALL SELECT 2 FROM documents WHERE text_hash = ?2"
+	          " LIMIT 1",
+	[Q_ADD_KEY] = "INSERT OR IGNORE INTO doc_keys(key, doc) VALUES(?1, ?2)",
+	[Q_KEY_TEXT] = "INSERT OR IGNORE INTO doc_keys(key, doc)"
+	               " SELECT ?1, id FROM documents WHERE text_hash = ?2",
 	[Q_ADD_DOC] = "INSERT INTO documents(doc_key, text_hash, name, source,"
 	              " title, url, date, relations, lexicon, batch)"
 	              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -123,6 +136,16 @@ struct erg_store {
 
 static erg_err fail(erg_store *st, erg_errinfo *ei)
 {
+	int rc = st->db ? sqlite3_errcode(st->db) & 0xff : SQLITE_CANTOPEN;
+
+	/* SQLite's words for these do not say what to do about them */
+	if (rc == SQLITE_BUSY)
+		return erg_fail(ei, ERG_ESTORE, st->path, 0,
+		                "store in use by another ingest (waited 30 s)");
+	if (rc == SQLITE_READONLY)
+		return erg_fail(ei, ERG_ESTORE, st->path, 0,
+		                "store is read-only (it needs write access to its "
+		                "file and folder)");
 	return erg_fail(ei, ERG_ESTORE, st->path, 0,
 	                st->db ? sqlite3_errmsg(st->db) : "cannot open");
 }
@@ -159,7 +182,7 @@ static int64_t query_int(erg_store *st, const char *sql)
 	return v;
 }
 
-static erg_err migrate(erg_store *st, erg_errinfo *ei)
+static erg_err migrate(erg_store *st, int create, erg_errinfo *ei)
 {
 	int64_t ver, app, nobj;
 	char sql[64];
@@ -181,7 +204,7 @@ static erg_err migrate(erg_store *st, erg_errinfo *ei)
 		goto out;
 	}
 	if ((app != APP_ID && (app != 0 || nobj != 0)) ||
-	    (app == 0 && ver != 0)) {
+	    (app == 0 && ver != 0) || (!create && app != APP_ID)) {
 		e = fail_msg(st, ei, "not an ergraph store");
 		goto out;
 	}
@@ -218,13 +241,30 @@ erg_err erg_store_open(const char *path, int create, erg_store **out,
 	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 	erg_err e = ERG_OK;
 
+	struct stat sb;
+	erg_buf name = ERG_BUF_INIT;
+
 	*out = NULL;
 	if (!st || !(st->path = erg_strndup(path, strlen(path)))) {
 		free(st);
 		return ERG_ENOMEM;
 	}
 	erg_vec_init(&st->ents, sizeof(int64_t));
-	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+	if (!*path) {
+		e = fail_msg(st, ei, "empty store name");
+		goto out;
+	}
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		e = fail_msg(st, ei, "is a directory");
+		goto out;
+	}
+	/* SQLite reads ":memory:" and "file:..." as special names; a store is
+	 * always a file of that name */
+	if ((e = erg_buf_printf(&name, "%s%s",
+	                        path[0] == ':' || !strncmp(path, "file:", 5)
+	                            ? "./" : "", path)))
+		goto out;
+	if (sqlite3_open_v2(name.data, &st->db, flags, NULL) != SQLITE_OK) {
 		e = st->db && sqlite3_errcode(st->db) == SQLITE_CANTOPEN && !create
 		        ? fail_msg(st, ei, "no such store")
 		        : fail(st, ei);
@@ -232,7 +272,7 @@ erg_err erg_store_open(const char *path, int create, erg_store **out,
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	/* a reader waits for a writer's commit rather than failing */
-	sqlite3_busy_timeout(st->db, 10000);
+	sqlite3_busy_timeout(st->db, 30000);
 	/* WAL: a figure can be drawn from the store while an ingest writes;
 	 * NORMAL sync keeps every commit through a crash of the process */
 	/* bigger pages hold an article in fewer overflow pages; only a new
@@ -246,7 +286,7 @@ erg_err erg_store_open(const char *path, int create, erg_store **out,
 	/* the file is ours (or new) before anything is written to it: WAL
 	 * mode is stored in the file, and another program's database must
 	 * come out of a refusal as it went in */
-	if ((e = migrate(st, ei)))
+	if ((e = migrate(st, create, ei)))
 		goto out;
 	if (exec(st, "PRAGMA journal_mode = WAL") != SQLITE_OK ||
 	    exec(st, "PRAGMA synchronous = NORMAL") != SQLITE_OK) {
@@ -261,6 +301,7 @@ erg_err erg_store_open(const char *path, int create, erg_store **out,
 			goto out;
 		}
 out:
+	erg_buf_free(&name);
 	if (e) {
 		erg_store_free(st);
 		return e;
@@ -395,14 +436,34 @@ void erg_store_batch_abort(erg_store *st)
 	forget_entities(st);
 }
 
-void erg_store_identify(const erg_doc *doc, erg_store_ident *ident)
+erg_err erg_store_identify(const erg_doc *doc, erg_store_ident *ident)
 {
 	unsigned char d[ERG_SHA256_SIZE];
+	erg_err e;
 
 	erg_sha256(doc->text, doc->len, d);
 	erg_sha256_hex(d, ERG_SHA256_SIZE, ident->text);
-	snprintf(ident->key, sizeof ident->key, "sha256:%s", ident->text);
-	ident->id = doc->id_from_text || !doc->id ? ident->key : doc->id;
+	ident->key = (erg_buf)ERG_BUF_INIT;
+	if (doc->id_from_text || !doc->id)
+		e = erg_buf_printf(&ident->key, "text:%s", ident->text);
+	else if (doc->url && strcmp(doc->id, doc->url) == 0)
+		e = erg_buf_printf(&ident->key, "url:%s", doc->id);
+	else
+		e = erg_buf_printf(&ident->key, "guid:%s %s", doc->id,
+		                   doc->url ? doc->url : "");
+	if (e)
+		erg_buf_free(&ident->key);
+	return e;
+}
+
+void erg_store_ident_free(erg_store_ident *ident)
+{
+	erg_buf_free(&ident->key);
+}
+
+int erg_store_in_batch(const erg_store *st)
+{
+	return st->in_tx;
 }
 
 erg_err erg_store_has(erg_store *st, const erg_store_ident *ident, int *has,
@@ -411,14 +472,29 @@ erg_err erg_store_has(erg_store *st, const erg_store_ident *ident, int *has,
 	sqlite3_stmt *q = st->q[Q_HAS];
 	int rc;
 
-	bind_str(q, 1, ident->id);
+	bind_text(q, 1, ident->key.data, ident->key.len);
 	bind_str(q, 2, ident->text);
 	rc = sqlite3_step(q);
+	*has = rc == SQLITE_ROW
+	           ? (sqlite3_column_int(q, 0) == 1 ? ERG_STORE_KNOWN
+	                                             : ERG_STORE_SAME_TEXT)
+	           : ERG_STORE_NEW;
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return fail(st, ei);
-	*has = rc == SQLITE_ROW;
 	return ERG_OK;
+}
+
+erg_err erg_store_add_key(erg_store *st, const erg_store_ident *ident,
+                          erg_errinfo *ei)
+{
+	sqlite3_stmt *q = st->q[Q_KEY_TEXT];
+
+	if (!st->in_tx)
+		return fail_msg(st, ei, "no batch is open");
+	bind_text(q, 1, ident->key.data, ident->key.len);
+	bind_str(q, 2, ident->text);
+	return run(q) ? fail(st, ei) : ERG_OK;
 }
 
 /* The rowid of lexicon entity i, added to the store if new. */
@@ -523,7 +599,7 @@ erg_err erg_store_add(erg_store *st, const erg_doc *doc,
 
 	if (!st->in_tx)
 		return fail_msg(st, ei, "no batch is open");
-	bind_str(q, 1, ident->id);
+	bind_text(q, 1, ident->key.data, ident->key.len);
 	bind_str(q, 2, ident->text);
 	bind_str(q, 3, doc->name);
 	bind_str(q, 4, doc->source);
@@ -539,6 +615,10 @@ erg_err erg_store_add(erg_store *st, const erg_doc *doc,
 	sqlite3_bind_int64(st->q[Q_ADD_TEXT], 1, row);
 	bind_text(st->q[Q_ADD_TEXT], 2, doc->text, doc->len);
 	if (run(st->q[Q_ADD_TEXT]))
+		return fail(st, ei);
+	bind_text(st->q[Q_ADD_KEY], 1, ident->key.data, ident->key.len);
+	sqlite3_bind_int64(st->q[Q_ADD_KEY], 2, row);
+	if (run(st->q[Q_ADD_KEY]))
 		return fail(st, ei);
 	st->docs++;
 	return add_relations(st, row, doc, lx, f, n, ei);
@@ -647,8 +727,21 @@ erg_err erg_store_stats(erg_store *st, erg_buf *out, erg_errinfo *ei)
 {
 	erg_err e = ERG_OK;
 
+	static const char *const counts[6] = {
+		"SELECT count(*) FROM documents", "SELECT count(*) FROM batches",
+		"SELECT count(*) FROM entities", "SELECT count(*) FROM aliases",
+		"SELECT count(*) FROM relations",
+		"SELECT count(*) FROM relations WHERE polarity = 'positive'"
+		" AND modality = 'asserted'"};
+	long long n[6];
+
 	if (exec(st, "BEGIN") != SQLITE_OK)
 		return fail(st, ei);
+	for (int i = 0; i < 6; i++)
+		if ((n[i] = query_int(st, counts[i])) < 0) {
+			e = fail(st, ei);
+			goto out;
+		}
 	if ((e = erg_buf_printf(
 		     out,
 		     "store: %s (schema %d)\n"
@@ -656,15 +749,8 @@ erg_err erg_store_stats(erg_store *st, erg_buf *out, erg_errinfo *ei)
 		     "entities: %lld (%lld names)\n"
 		     "relations: %lld (%lld asserted; negated and hedged ones "
 		     "are kept, never drawn)\n",
-		     st->path, ERG_STORE_SCHEMA,
-		     (long long)query_int(st, "SELECT count(*) FROM documents"),
-		     (long long)query_int(st, "SELECT count(*) FROM batches"),
-		     (long long)query_int(st, "SELECT count(*) FROM entities"),
-		     (long long)query_int(st, "SELECT count(*) FROM aliases"),
-		     (long long)query_int(st, "SELECT count(*) FROM relations"),
-		     (long long)query_int(st, "SELECT count(*) FROM relations"
-		                              " WHERE polarity = 'positive'"
-		                              " AND modality = 'asserted'"))) ||
+		     st->path, ERG_STORE_SCHEMA, n[0], n[1], n[2], n[3], n[4],
+		     n[5])) ||
 	    (e = section(st, out, "entities by type:",
 	                 "SELECT type, count(*) FROM entities GROUP BY type"
 	                 " ORDER BY type", ei)) ||
@@ -715,6 +801,44 @@ static long problems_of(erg_store *st, const char *sql, const char *skip,
 	return n;
 }
 
+/* Each text against the hash it was stored under: damage inside a text
+ * page passes SQLite's own check. */
+static long check_texts(erg_store *st, erg_buf *problems)
+{
+	static const char sql[] =
+		"SELECT d.id, d.text_hash, t.text FROM documents d"
+		" JOIN texts t ON t.doc = d.id";
+	sqlite3_stmt *q;
+	long n = 0;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK) {
+		erg_buf_printf(problems, "%s\n", sqlite3_errmsg(st->db));
+		return 1;
+	}
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		unsigned char d[ERG_SHA256_SIZE];
+		char hex[2 * ERG_SHA256_SIZE + 1];
+		const char *want = col(q, 1);
+
+		erg_sha256(sqlite3_column_blob(q, 2),
+		           (size_t)sqlite3_column_bytes(q, 2), d);
+		erg_sha256_hex(d, ERG_SHA256_SIZE, hex);
+		if (!want || strcmp(want, hex)) {
+			n++;
+			erg_buf_printf(problems, "document %lld: text does not match "
+			               "its hash\n",
+			               (long long)sqlite3_column_int64(q, 0));
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		n++;
+		erg_buf_printf(problems, "%s\n", sqlite3_errmsg(st->db));
+	}
+	sqlite3_finalize(q);
+	return n;
+}
+
 erg_err erg_store_check(erg_store *st, erg_buf *problems, erg_errinfo *ei)
 {
 	long n = 0;
@@ -744,6 +868,7 @@ erg_err erg_store_check(erg_store *st, erg_buf *problems, erg_errinfo *ei)
 	                 " FROM batches b LEFT JOIN documents d ON d.batch = b.id"
 	                 " GROUP BY b.id HAVING count(d.id) != b.documents",
 	                 NULL, problems);
+	n += check_texts(st, problems);
 	exec(st, "COMMIT");
 	if (n) {
 		char msg[64];

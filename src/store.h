@@ -41,20 +41,38 @@ erg_err erg_store_batch_commit(erg_store *st, size_t *docs, size_t *rels,
 void erg_store_batch_abort(erg_store *st);
 
 /* What identifies a document in the store: the SHA-256 of its text, and
- * its id (guid or URL; the text's hash when it has neither, so that a
- * text cannot pass for another through a weak hash of the id). */
+ * a key in one of three name spaces, so that no id can pass for another
+ * kind: "url:URL" when the id is the article's URL, "guid:GUID URL" for a
+ * feed's own guid (guids are only unique with their link), "text:SHA" when
+ * the document has neither. */
 typedef struct {
 	char text[2 * 32 + 1];  /* hex SHA-256 of doc->text */
-	char key[2 * 32 + 8];   /* "sha256:" and that, when id_from_text */
-	const char *id;         /* doc->id, or key */
+	erg_buf key;
 } erg_store_ident;
 
-/* Compute doc's identity; it holds a pointer to doc->id. */
-void erg_store_identify(const erg_doc *doc, erg_store_ident *ident);
+/* Compute doc's identity; free it with erg_store_ident_free. */
+erg_err erg_store_identify(const erg_doc *doc, erg_store_ident *ident);
+void erg_store_ident_free(erg_store_ident *ident);
 
-/* *has = 1 if a document with the same id or the same text is stored. */
+enum {
+	ERG_STORE_NEW,       /* neither the key nor the text is stored */
+	ERG_STORE_KNOWN,     /* the key is */
+	ERG_STORE_SAME_TEXT  /* only the text is, under another key */
+};
+
+/* Look the document up: *has is one of the above.  Read only. */
 erg_err erg_store_has(erg_store *st, const erg_store_ident *ident, int *has,
                       erg_errinfo *ei);
+
+/* In a batch, after ERG_STORE_SAME_TEXT: remember the key for the stored
+ * document with that text, as a run remembers the id of a duplicate it
+ * drops, so that the same feed item arriving later with other text is
+ * still the same article. */
+erg_err erg_store_add_key(erg_store *st, const erg_store_ident *ident,
+                          erg_errinfo *ei);
+
+/* Whether a batch is open. */
+int erg_store_in_batch(const erg_store *st);
 
 /* Add doc (identified by ident, from erg_store_identify on doc) and its
  * relations (f[0..n), all of them, negated and hedged ones too, with names

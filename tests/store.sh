@@ -58,7 +58,7 @@ db=$tmp/b.db
 erg ingest -q --db "$db" "$fx/poll-1.xml" && erg ingest -q --db "$db" "$fx/poll-2.xml" && ok || bad "polls"
 [ "$(q "$db" 'SELECT count(*) FROM documents')" -eq 5 ] && ok ||
 	bad "two polls of 3 and 4 items sharing 2: $(q "$db" 'SELECT count(*) FROM documents') documents"
-[ "$(q "$db" "SELECT count(*) FROM documents WHERE doc_key = 'wire-1002'")" -eq 1 ] && ok || bad "shared item twice"
+[ "$(q "$db" "SELECT count(*) FROM documents WHERE url = 'https://wire.example/a/1002'")" -eq 1 ] && ok || bad "shared item twice"
 # negated facts are stored, with their polarity, but never drawn
 [ "$(q "$db" "SELECT count(*) FROM relations WHERE polarity = 'negative'")" -ge 1 ] && ok || bad "negated relation not stored"
 # the names an entity is written as
@@ -75,6 +75,40 @@ erg graph --db "$db" --since 2025-10 -f json >"$tmp/since.json" &&
 	ok || bad "filters on graph --db: $(jq -c '[.edges[].relation]' "$tmp/since.json")"
 erg graph --db "$db" -o "$tmp/db.svg" && xmllint --noout "$tmp/db.svg" && ok || bad "graph --db to SVG"
 
+# --- what makes two documents one article -------------------------------------------
+# feed items: guid g, link L, title T, text X (printf for each argument)
+item() { printf '<item><title>%s</title>%s%s<description>%s</description></item>' "$1" "${2:+<guid isPermaLink=\"false\">$2</guid>}" "${3:+<link>$3</link>}" "$4"; }
+feed() { printf '<rss version="2.0"><channel><title>%s</title>%s</channel></rss>\n' "$1" "$2"; }
+# two feeds numbering their items alike: guids are unique only with their link
+feed "Feed A" "$(item "Tencent buys" 1 https://a.example/1 "Tencent purchased the H20.")" >"$tmp/gA.xml"
+feed "Feed B" "$(item "MIIT acts" 1 https://b.example/1 "MIIT summoned ByteDance.")" >"$tmp/gB.xml"
+erg ingest -q --db "$tmp/g.db" "$tmp/gA.xml" && erg ingest -q --db "$tmp/g.db" "$tmp/gB.xml"
+[ "$(q "$tmp/g.db" 'SELECT count(*) FROM documents')" -eq 2 ] && ok || bad "feed-local guids taken for one article"
+# a guid that is another article's URL; a guid that looks like a text key
+feed "Feed C" "$(item "One" https://c.example/2 https://c.example/1 "Nvidia makes the H20.")$(item "Two" "" https://c.example/2 "Intel makes the Gaudi 3.")" >"$tmp/gC.xml"
+erg ingest -q --db "$tmp/g.db" "$tmp/gC.xml"
+[ "$(q "$tmp/g.db" 'SELECT count(*) FROM documents')" -eq 4 ] && ok || bad "a guid equal to another item's URL hid it"
+sha=$(printf 'Beijing summoned Wirechip on Friday over its export filings.\n' | sha256sum | cut -c1-64)
+feed "Feed D" "$(item "Decoy" "text:$sha" "" "A decoy.")$(item "Decoy 2" "sha256:$sha" "" "Another decoy.")" >"$tmp/gD.xml"
+erg ingest -q --db "$tmp/g.db" "$tmp/gD.xml"
+printf 'Beijing summoned Wirechip on Friday over its export filings.\n' >"$tmp/target.txt"
+erg ingest -q --db "$tmp/g.db" "$tmp/target.txt"
+[ "$(q "$tmp/g.db" "SELECT count(*) FROM documents WHERE name = '$tmp/target.txt'")" -eq 1 ] && ok ||
+	bad "a guid shaped like a text key hid an article"
+# the same text under two guids is one article, in one run or two
+feed "Feed E" "$(item "Same" e1 https://e.example/1 "Samsung purchased the HBM3E.")$(item "Same" e2 https://e.example/2 "Samsung purchased the HBM3E.")" >"$tmp/gE.xml"
+erg ingest -q --db "$tmp/e2.db" "$tmp/gE.xml"
+[ "$(q "$tmp/e2.db" 'SELECT count(*) FROM documents')" -eq 1 ] && ok || bad "same text under two guids stored twice"
+# daily ingests agree with one run over the same files: an item dropped as a
+# copy of another keeps its guid, so a later item with that guid is the same
+feed "Feed F" "$(item "First" fa https://f.example/a "MIIT summoned Micron.")$(item "First" fb https://f.example/b "MIIT summoned Micron.")" >"$tmp/f1a.xml"
+feed "Feed F" "$(item "Update" fb https://f.example/b "MIIT summoned Micron and restricted the HBM3E.")" >"$tmp/f1b.xml"
+erg graph -q -f json "$tmp/f1a.xml" "$tmp/f1b.xml" >"$tmp/ff.json"
+erg ingest -q --db "$tmp/f.db" "$tmp/f1a.xml" && erg ingest -q --db "$tmp/f.db" "$tmp/f1b.xml"
+erg graph --db "$tmp/f.db" -f json >"$tmp/fd.json"
+cmp -s "$tmp/ff.json" "$tmp/fd.json" && ok || bad "two daily ingests differ from one run over the files"
+healthy "$tmp/f.db" "after the identity cases"
+
 # --- usage and bad stores ---------------------------------------------------------
 erg graph --db "$db" input >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "graph --db with FILE accepted"
 erg stats --db "$tmp/none.db" 2>"$tmp/err"; [ $? -eq 1 ] && grep -q "no such store" "$tmp/err" &&
@@ -90,6 +124,25 @@ q "$tmp/new.db" "PRAGMA application_id = 1163020081; PRAGMA user_version = 99; C
 erg stats --db "$tmp/new.db" 2>"$tmp/err"; [ $? -eq 1 ] && grep -q "newer than this ergraph" "$tmp/err" && ok ||
 	bad "newer schema: $(cat "$tmp/err")"
 erg ingest --batch 0 input >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "--batch 0 accepted"
+erg ingest --db "" input 2>"$tmp/err"; [ $? -eq 1 ] && grep -q "empty store name" "$tmp/err" && ok || bad "empty --db: $(cat "$tmp/err")"
+mkdir "$tmp/adir"
+erg stats --db "$tmp/adir" 2>"$tmp/err"; [ $? -eq 1 ] && grep -q "is a directory" "$tmp/err" && ok || bad "directory as store: $(cat "$tmp/err")"
+: >"$tmp/zero.db"
+erg stats --db "$tmp/zero.db" 2>"$tmp/err"; [ $? -eq 1 ] && grep -q "not an ergraph store" "$tmp/err" &&
+	[ ! -s "$tmp/zero.db" ] && ok || bad "an empty file read as a store: $(cat "$tmp/err")"
+# names SQLite would read as special are plain files
+(cd "$tmp" && $wrap "$OLDPWD/$bin" ingest -q --db 'file:u.db?x=1' "$OLDPWD/input/01-cac-nvidia-summons.txt" 2>/dev/null)
+[ -e "$tmp/file:u.db?x=1" ] && [ ! -e "$tmp/u.db" ] && ok || bad "a file: name was read as a URI"
+(cd "$tmp" && $wrap "$OLDPWD/$bin" ingest -q --db ':memory:' "$OLDPWD/input/01-cac-nvidia-summons.txt" 2>/dev/null)
+[ -s "$tmp/:memory:" ] && ok || bad "--db :memory: did not keep anything"
+# damage the counts: the check finds it and says where
+cp "$tmp/b.db" "$tmp/dmg.db"
+q "$tmp/dmg.db" "UPDATE documents SET relations = relations + 1 WHERE id = 2"
+erg stats --check --db "$tmp/dmg.db" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ] &&
+	grep -q "^document 2 counts" "$tmp/err" && ok || bad "damaged count not found: $(cat "$tmp/err")"
+q "$tmp/dmg.db" "UPDATE documents SET relations = relations - 1 WHERE id = 2; UPDATE texts SET text = text || 'x' WHERE doc = 3"
+erg stats --check --db "$tmp/dmg.db" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ] &&
+	grep -q "^document 3: text does not match its hash" "$tmp/err" && ok || bad "damaged text not found: $(cat "$tmp/err")"
 erg extract --db "$db" input >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "extract --db accepted"
 # a store of schema 1 (before aliases) is migrated when opened
 sqlite3 "$tmp/v1.db" <"$fx/schema-v1.sql"
@@ -128,6 +181,15 @@ healthy "$db" "after reextract"
 printf '<rss version="2.0"><channel><title>T</title><item><guid>e1</guid></item><item><guid>e2</guid></item><item><title>Beijing summoned Nvidia.</title><guid>e3</guid></item></channel></rss>\n' >"$tmp/empty.xml"
 erg ingest --db "$tmp/e.db" "$tmp/empty.xml" 2>"$tmp/err" && [ "$(q "$tmp/e.db" 'SELECT count(*) FROM documents')" -eq 1 ] &&
 	grep -q "not stored: 2 empty documents" "$tmp/err" && ok || bad "empty items: $(cat "$tmp/err")"
+
+# an ingest waiting for its input holds no lock: another one goes ahead
+( sleep 4; cat "$tmp/wire.txt" ) | erg ingest -q --db "$tmp/l.db" - &
+lpid=$!
+sleep 1
+s0=$(date +%s)
+erg ingest -q --db "$tmp/l.db" input/02-rtx-pro-halt.txt && [ $(($(date +%s) - s0)) -lt 3 ] && ok ||
+	bad "an ingest waiting for input blocked another"
+wait "$lpid" && [ "$(q "$tmp/l.db" 'SELECT count(*) FROM documents')" -eq 2 ] && ok || bad "the waiting ingest failed"
 
 # --- partial and failed ingests ------------------------------------------------------
 db=$tmp/p.db
@@ -197,6 +259,7 @@ healthy "$db" "after the kills"
 # --- SIGKILL during reextract: the old relations or the new, never a mix ----------------
 rels=$(q "$db" 'SELECT count(*) FROM relations')
 ver=$(q "$db" 'SELECT DISTINCT lexicon FROM documents')
+midway=0
 for i in 1 2 3 4 5 6; do
 	"$bin" reextract -q -L "$tmp/extra.lex" --db "$db" &
 	pid=$!
@@ -206,11 +269,19 @@ for i in 1 2 3 4 5 6; do
 	[ "$(q "$db" 'SELECT count(DISTINCT lexicon) FROM documents')" -eq 1 ] && ok ||
 		bad "reextract kill $i: documents of two lexicon versions"
 	if [ "$(q "$db" 'SELECT DISTINCT lexicon FROM documents')" = "$ver" ]; then
+		midway=$((midway + 1))
 		[ "$(q "$db" 'SELECT count(*) FROM relations')" -eq "$rels" ] && ok ||
 			bad "reextract kill $i: old version with $(q "$db" 'SELECT count(*) FROM relations') relations, had $rels"
+	else
+		# it finished: the new relations are the ones to keep from now on
+		ver=$(q "$db" 'SELECT DISTINCT lexicon FROM documents')
+		rels=$(q "$db" 'SELECT count(*) FROM relations')
+		# the next run must change something to tell old from new
+		printf 'company | Extra%s Corp | US | Extra%s\n' "$i" "$i" >>"$tmp/extra.lex"
 	fi
 	healthy "$db" "reextract kill $i"
 done
+[ "$midway" -ge 3 ] && ok || bad "only $midway of 6 re-extractions were killed before they committed"
 
 # --- a render while an ingest writes: each read succeeds and is consistent ---------------
 # The ingest is frozen (SIGSTOP) at random points, most often inside an
@@ -221,6 +292,7 @@ db=$tmp/c.db
 "$gen" text 20 12 >"$tmp/big2.txt"
 mkdir "$tmp/big2"
 (cd "$tmp/big2" && split -C 12k -a 4 "$tmp/big2.txt" b-)
+: >"$tmp/live.err"
 "$bin" ingest -v --batch 2 --db "$db" "$tmp/big" "$tmp/big2" 2>"$tmp/live.err" &
 pid=$!
 i=0
@@ -242,6 +314,11 @@ for pause in 1 2 3 4 5 6 7 8; do
 		bad "check during ingest (pause $pause): $(cat "$tmp/live.cerr")"
 	reads=$((reads + 1))
 	kill -CONT "$pid"
+	# and one read while it runs: stats counts in one snapshot
+	if kill -0 "$pid" 2>/dev/null; then
+		timeout 20 "$bin" stats --check --db "$db" >/dev/null 2>"$tmp/live.cerr" && ok ||
+			bad "check while the ingest runs (after pause $pause): $(cat "$tmp/live.cerr")"
+	fi
 done
 wait "$pid" && ok || bad "the ingest being read failed"
 [ "$reads" -ge 5 ] && ok || bad "only $reads reads during the ingest"
