@@ -1366,10 +1366,16 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 		goto out;
 	}
 	erg_graph_sort(g);
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
-	signal(SIGPIPE, on_signal);
+	/* the signals that end a run, by hand or by a crash (SIGKILL cannot
+	 * be caught: it leaves the old file, and its temporary) */
+	{
+		static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE,
+		                           SIGQUIT, SIGSEGV, SIGBUS, SIGABRT,
+		                           SIGFPE, SIGILL};
+
+		for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+			signal(sigs[i], on_signal);
+	}
 	if (o->output && (e = erg_fileout_open(&fo, o->output, &ei))) {
 		report("cannot write output", e, &ei, o->output);
 		goto out;

@@ -135,7 +135,7 @@ else
 	prun() {
 		want=$1
 		shift
-		$as_user $wrap "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+		timeout 10 $as_user $wrap "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
 		got=$?
 		[ "$got" -eq "$want" ] && ok ||
 			bad "(unprivileged) ergraph $* exited $got, expected $want: $(head -c 300 "$tmp/err")"
@@ -199,6 +199,12 @@ awk 'BEGIN { for (i = 0; i < 15000; i++) printf "{\"doc\":\"d\",\"subject\":\"A%
 timeout -s INT 2 $wrap "$bin" graph --layout dot --from-jsonl "$tmp/slow.jsonl" -o "$tmp/good.svg" 2>/dev/null
 cmp -s "$tmp/good.svg" "$tmp/before.svg" && ok || bad "an interrupted run changed the old file"
 ls "$tmp" | grep -q "good.svg.tmp" && bad "an interrupted run left its temporary file" || ok
+# a crash (SIGSEGV, SIGABRT) in the middle of the write does the same
+for sig in SEGV ABRT; do
+	(ulimit -c 0; timeout -s "$sig" 2 $wrap "$bin" graph --layout dot --from-jsonl "$tmp/slow.jsonl" -o "$tmp/good.svg" 2>/dev/null)
+	cmp -s "$tmp/good.svg" "$tmp/before.svg" && ok || bad "SIG$sig during a write changed the old file"
+	ls "$tmp" | grep -q "good.svg.tmp" && bad "SIG$sig left the temporary file" || ok
+done
 
 # --- the bad-input matrix: each case ends with its documented status in 10 s ------
 # run_in STATUS ARGS...: like run, under a 10-second limit

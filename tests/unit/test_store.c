@@ -165,11 +165,13 @@ static void extract(erg_lexicon *lx, const erg_doc *d, erg_vec *found)
 static erg_err add(erg_store *st, const erg_doc *d, const erg_vec *found)
 {
 	erg_store_ident id;
+	erg_err e;
 
-	erg_store_identify(d, &id);
-	return erg_store_add(st, d, &id, tu_lexicon(),
-	                     found ? found->data : NULL, found ? found->len : 0,
-	                     &ei);
+	ok(erg_store_identify(d, &id));
+	e = erg_store_add(st, d, &id, tu_lexicon(), found ? found->data : NULL,
+	                  found ? found->len : 0, &ei);
+	erg_store_ident_free(&id);
+	return e;
 }
 
 /* Extract and store n documents in one batch; commit's counts go to
@@ -209,8 +211,9 @@ static int has(erg_store *st, const char *id, const char *text)
 	erg_store_ident ident;
 	int h = -1;
 
-	erg_store_identify(d, &ident);
+	ok(erg_store_identify(d, &ident));
 	ok(erg_store_has(st, &ident, &h, &ei));
+	erg_store_ident_free(&ident);
 	erg_doc_free(d);
 	return h;
 }
