@@ -409,6 +409,25 @@ fail:
 	return NULL;
 }
 
+/* The lexicon (built-in and -L) and an extractor over it, with the
+ * sentence limit set; NULL (said) on failure, *lx then NULL too. */
+static erg_extractor *start_extractor(const options *o, erg_lexicon **lx)
+{
+	erg_extractor *x;
+
+	if (!(*lx = load_lexicon(o)))
+		return NULL;
+	if (!(x = erg_extractor_new(*lx))) {
+		fprintf(stderr, "ergraph: cannot start: out of memory\n");
+		erg_lexicon_free(*lx);
+		*lx = NULL;
+		return NULL;
+	}
+	if (o->max_sentence)
+		erg_extractor_limit(x, o->max_sentence);
+	return x;
+}
+
 /* ingest: what one run adds to the store */
 typedef struct {
 	erg_store *st;
@@ -946,14 +965,8 @@ static int cmd_extract(const options *o, char **files, int nfiles)
 		return misuse("option not valid for extract",
 		              o->output ? "--output" : o->title ? "--title"
 		                                               : "a graph option");
-	if (!(lx = load_lexicon(o)))
+	if (!(x = start_extractor(o, &lx)))
 		goto out;
-	if (!(x = erg_extractor_new(lx))) {
-		fprintf(stderr, "ergraph: cannot start: out of memory\n");
-		goto out;
-	}
-	if (o->max_sentence)
-		erg_extractor_limit(x, o->max_sentence);
 	s.lx = lx;
 	if (o->explain) {
 		s.explain = &explain;
@@ -1149,14 +1162,8 @@ static int cmd_ingest(const options *o, char **files, int nfiles)
 	    o->from_jsonl || o->jobs || o->max_entities || o->check)
 		return misuse("option not valid for ingest",
 		              o->check ? "--check" : "a graph or extract option");
-	if (!(lx = load_lexicon(o)))
+	if (!(x = start_extractor(o, &lx)))
 		goto out;
-	if (!(x = erg_extractor_new(lx))) {
-		fprintf(stderr, "ergraph: cannot start: out of memory\n");
-		goto out;
-	}
-	if (o->max_sentence)
-		erg_extractor_limit(x, o->max_sentence);
 	erg_lexicon_version(lx, ing.lexver);
 	ing.lx = lx;
 	if (!(ing.st = open_store(o, 1)))
@@ -1166,7 +1173,8 @@ static int cmd_ingest(const options *o, char **files, int nfiles)
 		goto out; /* erg_store_free rolls the open batch back */
 	/* what was read is kept even when some inputs were bad */
 	if (erg_store_in_batch(ing.st) && (e = next_batch(o, &ing))) {
-		report("cannot write to the store", e, &ing.ei, o->db ? o->db : DEFAULT_DB);
+		report("cannot write to the store", e, &ing.ei,
+		       o->db ? o->db : DEFAULT_DB);
 		rc = EXIT_FAIL;
 		goto out;
 	}
@@ -1266,14 +1274,8 @@ static int cmd_reextract(const options *o)
 	    o->from_jsonl || o->jobs || o->max_entities || o->batch ||
 	    o->check || o->max_doc || o->max_input)
 		return misuse("option not valid for reextract", "reextract");
-	if (!(lx = load_lexicon(o)))
+	if (!(r.x = start_extractor(o, &lx)))
 		goto out;
-	if (!(r.x = erg_extractor_new(lx))) {
-		fprintf(stderr, "ergraph: cannot start: out of memory\n");
-		goto out;
-	}
-	if (o->max_sentence)
-		erg_extractor_limit(r.x, o->max_sentence);
 	r.lx = lx;
 	r.o = o;
 	erg_lexicon_version(lx, lexver);
@@ -1332,14 +1334,12 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 		return misuse("--id must be letters, digits, '-' or '_', "
 		              "starting with a letter", o->id);
 	ro.id = o->id ? o->id : id_from_path(o->output, idbuf, sizeof idbuf);
-	if (!(lx = load_lexicon(o)))
+	if (!(x = start_extractor(o, &lx)))
 		goto out;
-	if (!(x = erg_extractor_new(lx)) || !(g = erg_graph_new())) {
+	if (!(g = erg_graph_new())) {
 		fprintf(stderr, "ergraph: cannot start: out of memory\n");
 		goto out;
 	}
-	if (o->max_sentence)
-		erg_extractor_limit(x, o->max_sentence);
 	s.lx = lx;
 	s.g = g;
 	if (o->from_jsonl)

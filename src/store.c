@@ -168,6 +168,19 @@ static int exec(erg_store *st, const char *sql)
 	return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 }
 
+/* SQL erg_sha256(X): the hex SHA-256 of X's bytes, as text_hash holds. */
+static void sql_sha256(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	unsigned char d[ERG_SHA256_SIZE];
+	char hex[2 * ERG_SHA256_SIZE + 1];
+
+	(void)argc;
+	erg_sha256(sqlite3_value_blob(argv[0]),
+	           (size_t)sqlite3_value_bytes(argv[0]), d);
+	erg_sha256_hex(d, ERG_SHA256_SIZE, hex);
+	sqlite3_result_text(ctx, hex, -1, SQLITE_TRANSIENT);
+}
+
 /* One integer from a query with no parameters, or -1. */
 static int64_t query_int(erg_store *st, const char *sql)
 {
@@ -271,6 +284,13 @@ erg_err erg_store_open(const char *path, int create, erg_store **out,
 		goto out;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
+	if (sqlite3_create_function_v2(st->db, "erg_sha256", 1,
+	                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+	                               sql_sha256, NULL, NULL,
+	                               NULL) != SQLITE_OK) {
+		e = fail(st, ei);
+		goto out;
+	}
 	/* a reader waits for a writer's commit rather than failing */
 	sqlite3_busy_timeout(st->db, 30000);
 	/* WAL: a figure can be drawn from the store while an ingest writes;
@@ -801,44 +821,6 @@ static long problems_of(erg_store *st, const char *sql, const char *skip,
 	return n;
 }
 
-/* Each text against the hash it was stored under: damage inside a text
- * page passes SQLite's own check. */
-static long check_texts(erg_store *st, erg_buf *problems)
-{
-	static const char sql[] =
-		"SELECT d.id, d.text_hash, t.text FROM documents d"
-		" JOIN texts t ON t.doc = d.id";
-	sqlite3_stmt *q;
-	long n = 0;
-	int rc;
-
-	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK) {
-		erg_buf_printf(problems, "%s\n", sqlite3_errmsg(st->db));
-		return 1;
-	}
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		unsigned char d[ERG_SHA256_SIZE];
-		char hex[2 * ERG_SHA256_SIZE + 1];
-		const char *want = col(q, 1);
-
-		erg_sha256(sqlite3_column_blob(q, 2),
-		           (size_t)sqlite3_column_bytes(q, 2), d);
-		erg_sha256_hex(d, ERG_SHA256_SIZE, hex);
-		if (!want || strcmp(want, hex)) {
-			n++;
-			erg_buf_printf(problems, "document %lld: text does not match "
-			               "its hash\n",
-			               (long long)sqlite3_column_int64(q, 0));
-		}
-	}
-	if (rc != SQLITE_DONE) {
-		n++;
-		erg_buf_printf(problems, "%s\n", sqlite3_errmsg(st->db));
-	}
-	sqlite3_finalize(q);
-	return n;
-}
-
 erg_err erg_store_check(erg_store *st, erg_buf *problems, erg_errinfo *ei)
 {
 	long n = 0;
@@ -868,7 +850,13 @@ erg_err erg_store_check(erg_store *st, erg_buf *problems, erg_errinfo *ei)
 	                 " FROM batches b LEFT JOIN documents d ON d.batch = b.id"
 	                 " GROUP BY b.id HAVING count(d.id) != b.documents",
 	                 NULL, problems);
-	n += check_texts(st, problems);
+	/* each text against the hash it was stored under: damage inside a
+	 * text page passes SQLite's own check */
+	n += problems_of(st,
+	                 "SELECT 'document ' || d.id || ': text does not match"
+	                 " its hash' FROM documents d JOIN texts t ON t.doc = d.id"
+	                 " WHERE d.text_hash != erg_sha256(t.text)",
+	                 NULL, problems);
 	exec(st, "COMMIT");
 	if (n) {
 		char msg[64];
