@@ -11,12 +11,7 @@ if [ -z "$browser" ]; then
 	echo "browser: 0 passed, 1 failed"
 	exit 1
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$here/lib.sh"
 
 # flags that keep a headless Chromium off the network and quiet
 run_browser() {
@@ -49,5 +44,4 @@ set -- $size
 if [ "${1:-0}" -gt 100 ] && [ "${2:-0}" -gt 100 ]; then ok; else
 	bad "figure has no size in the browser: '${size}'"
 fi
-echo "browser: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+verdict browser

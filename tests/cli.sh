@@ -6,13 +6,8 @@ bin=$1
 wrap=${ERG_WRAP:-}
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$(dirname "$here")" || exit 1
-tmp=$(mktemp -d)
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-pass=0
-fail=0
+. "$here/lib.sh"
 
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 # run EXPECTED_STATUS ARGS...: run bin, keep stdout/stderr in $tmp/out,err
 run() {
@@ -406,5 +401,4 @@ dot -Tsvg "$tmp/all.dot" -o /dev/null && ok || bad "all.dot does not parse"
 run 0 graph --format svg input/01-cac-nvidia-summons.txt
 head -c 200 "$tmp/out" | grep -q "<svg\|<?xml" && ok || bad "--format svg on stdout"
 
-echo "cli: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+verdict cli

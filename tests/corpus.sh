@@ -14,12 +14,7 @@ if [ ! -d "$corpus" ]; then
 	exit 0
 fi
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$here/lib.sh"
 
 # 1. main text of real pages against the reference extractor
 min_html=${ERG_MIN_HTML_F1:-0.90}
@@ -75,5 +70,4 @@ for f in $(find "$corpus/hostile" -type f \( -name '*.xml' -o -name '*.html' -o 
 	fi
 done
 
-echo "corpus: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+verdict corpus

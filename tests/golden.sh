@@ -13,13 +13,7 @@ wrap=${ERG_WRAP:-}
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
 cd "$top" || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$here/lib.sh"
 
 for f in input/*.txt; do
 	n=$(basename "$f" .txt)
@@ -69,5 +63,4 @@ echo "annotations: tp=$tp fp=$fp fn=$fn precision=$p% recall=$r%"
 [ "$p" -ge "$min_p" ] && ok || bad "annotation precision $p% < $min_p%"
 [ "$r" -ge "$min_r" ] && ok || bad "annotation recall $r% < $min_r%"
 
-echo "golden: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+verdict golden

@@ -10,12 +10,7 @@ gen=$2
 wrap=${ERG_WRAP:-}
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$(dirname "$here")" || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$here/lib.sh"
 fx=tests/fixtures/store
 
 erg() { $wrap "$bin" "$@"; }
@@ -202,8 +197,7 @@ erg ingest --db "$tmp/nodir/x.db" input 2>"$tmp/err"; [ $? -eq 1 ] && [ "$(wc -l
 
 if [ -n "$wrap" ]; then
 	# the fault runs below need speed, not a memory checker
-	echo "store: $pass passed, $fail failed"
-	[ "$fail" -eq 0 ]
+	verdict store
 	exit
 fi
 
@@ -332,5 +326,4 @@ healthy "$db" "after reading during ingest"
 "$bin" graph --db "$db" -f json >"$tmp/big-db.json"
 cmp -s "$tmp/big-files.json" "$tmp/big-db.json" && ok || bad "graph --db differs from graph over the corpus"
 
-echo "store: $pass passed, $fail failed ($reads reads during an ingest)"
-[ "$fail" -eq 0 ]
+verdict store "$reads reads during an ingest"
