@@ -31,13 +31,16 @@
 #define DEFAULT_DB "ergraph.db" /* the store unless --db */
 
 /* Temporary output files being written, removed if a signal ends the
- * run so that an interrupted write leaves the old file and no litter. */
-static const char *volatile pending[2];
+ * run so that an interrupted write leaves the old file and no litter.
+ * The names are copied: the handler must not read memory that commit
+ * frees, and a name stays watched until its file is renamed. */
+static char pending[2][4096];
+static volatile sig_atomic_t pending_set[2];
 
 static void on_signal(int sig)
 {
 	for (int i = 0; i < 2; i++)
-		if (pending[i])
+		if (pending_set[i])
 			unlink(pending[i]); /* async-signal-safe */
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -45,7 +48,11 @@ static void on_signal(int sig)
 
 static void watch(int slot, const erg_fileout *fo)
 {
-	pending[slot] = fo ? fo->tmp : NULL;
+	pending_set[slot] = 0;
+	if (fo && fo->tmp && strlen(fo->tmp) < sizeof pending[slot]) {
+		strcpy(pending[slot], fo->tmp);
+		pending_set[slot] = 1;
+	}
 }
 
 /* A worker's exit status: bits of what it did. */
@@ -428,11 +435,25 @@ static erg_extractor *start_extractor(const options *o, erg_lexicon **lx)
 	return x;
 }
 
+/* What the stored relations come from: the lexicon's version, and the
+ * sentence limit when it is not the default, since it changes them. */
+static void extraction_version(const options *o, const erg_lexicon *lx,
+                               char out[ERG_STORE_VERSION_SIZE])
+{
+	char v[ERG_LEXVER_SIZE];
+
+	erg_lexicon_version(lx, v);
+	if (o->max_sentence && o->max_sentence != ERG_SENT_DEFAULT_TOKENS)
+		snprintf(out, ERG_STORE_VERSION_SIZE, "%s+s%lu", v, o->max_sentence);
+	else
+		snprintf(out, ERG_STORE_VERSION_SIZE, "%s", v);
+}
+
 /* ingest: what one run adds to the store */
 typedef struct {
 	erg_store *st;
 	const erg_lexicon *lx;
-	char lexver[ERG_LEXVER_SIZE];
+	char lexver[ERG_STORE_VERSION_SIZE];
 	erg_vec found;       /* erg_found: the current document's relations */
 	size_t batch;        /* documents per transaction */
 	size_t in_batch;     /* documents in the open one */
@@ -500,6 +521,7 @@ typedef struct {
 	int tty, shown;    /* progress on a terminal; a line is up */
 	double start, last;
 	size_t bytes, total;
+	int werr;          /* errno of a failed write, taken where it failed */
 } run;
 
 static erg_err print_doc_json(FILE *f, const erg_doc *d)
@@ -707,8 +729,17 @@ static erg_err on_dup(void *arg, erg_doc *doc)
 		return ERG_OK;
 	if ((e = erg_store_identify(doc, &id)))
 		return e;
-	if ((e = erg_store_has(ing->st, &id, &has, &ing->ei)) ||
-	    (has == ERG_STORE_SAME_TEXT &&
+	if ((e = erg_store_has(ing->st, &id, &has, &ing->ei)) == ERG_OK &&
+	    has == ERG_STORE_NEW) {
+		/* the reader compares 64-bit hashes, which a forged text could
+		 * match; the store compares SHA-256: what it has never seen is
+		 * a new article */
+		erg_store_ident_free(&id);
+		e = ingest_doc(r, doc);
+		/* only the store's failures stop the run, as in on_doc */
+		return e == ERG_ESTORE || e == ERG_ENOMEM ? e : ERG_OK;
+	}
+	if (e || (has == ERG_STORE_SAME_TEXT &&
 	     ((!erg_store_in_batch(ing->st) &&
 	       (e = erg_store_batch_begin(ing->st, ing->lexver, &ing->ei))) ||
 	      (e = erg_store_add_key(ing->st, &id, &ing->ei))))) {
@@ -755,8 +786,10 @@ static erg_err on_doc(void *arg, erg_doc *doc)
 		        s->explain->len)
 			e = ERG_EIO;
 	}
-	if (e == ERG_EIO)
+	if (e == ERG_EIO) {
+		r->werr = errno;
 		return e;
+	}
 	if (e) {
 		/* the document could not be analysed: say so, go on */
 		report("cannot analyse input", e, NULL, doc->name);
@@ -781,7 +814,8 @@ static void on_skip(void *arg, const char *path, erg_err e,
 static int run_inputs(const options *o, char **files, int nfiles,
                       erg_extractor *x, erg_found_fn fn, sink *s, int mode)
 {
-	run r = {o, x, fn, s, mode, 0, 0, ERG_OK, isatty(2), 0, now(), 0, 0, 0};
+	run r = {o, x, fn, s, mode, 0, 0, ERG_OK, isatty(2), 0, now(), 0, 0, 0,
+	         0};
 	erg_input *in = erg_input_new(on_doc, on_skip, &r);
 	erg_err e = ERG_OK;
 	int werr;
@@ -797,7 +831,7 @@ static int run_inputs(const options *o, char **files, int nfiles,
 		r.total = total_size(files, nfiles);
 	for (int i = 0; i < nfiles && !e; i++)
 		e = erg_input_read(in, files[i]);
-	werr = errno;
+	werr = r.werr ? r.werr : errno;
 	progress(&r, 0, 1);
 	if (erg_input_duplicates(in) && !o->quiet)
 		fprintf(stderr, "ergraph: read once: %zu duplicate document%s\n",
@@ -805,7 +839,8 @@ static int run_inputs(const options *o, char **files, int nfiles,
 		        erg_input_duplicates(in) == 1 ? "" : "s");
 	erg_input_free(in);
 	if (e == ERG_EIO) {
-		write_failed(o->worker ? "worker output" : "stdout", werr);
+		write_failed(o->worker ? "a worker's temporary file in $TMPDIR"
+		                       : "stdout", werr);
 		return EXIT_FAIL;
 	}
 	if (e == ERG_ESTORE) {
@@ -1074,7 +1109,6 @@ static erg_err write_csv(const erg_graph *g, const char *path, FILE *f)
 	watch(1, &fo);
 	if ((e = erg_export_csv(g, fo.f, f)))
 		goto out;
-	watch(1, NULL);
 	e = erg_fileout_commit(&fo, &ei);
 out:
 	watch(1, NULL);
@@ -1164,7 +1198,7 @@ static int cmd_ingest(const options *o, char **files, int nfiles)
 		              o->check ? "--check" : "a graph or extract option");
 	if (!(x = start_extractor(o, &lx)))
 		goto out;
-	erg_lexicon_version(lx, ing.lexver);
+	extraction_version(o, lx, ing.lexver);
 	ing.lx = lx;
 	if (!(ing.st = open_store(o, 1)))
 		goto out;
@@ -1181,7 +1215,8 @@ static int cmd_ingest(const options *o, char **files, int nfiles)
 	if (!o->quiet && ing.empty)
 		fprintf(stderr, "ergraph: not stored: %zu empty document%s\n",
 		        ing.empty, ing.empty == 1 ? "" : "s");
-	if (!o->quiet)
+	/* when nothing could be read, that one line has been said */
+	if (!o->quiet && rc != EXIT_FAIL)
 		fprintf(stderr, "ergraph: stored %zu new document%s with %zu "
 		        "relation%s; %zu already stored: '%s'\n", ing.docs,
 		        ing.docs == 1 ? "" : "s", ing.rels, ing.rels == 1 ? "" : "s",
@@ -1206,7 +1241,7 @@ static int cmd_stats(const options *o)
 	    o->embed || o->id || o->link || o->cluster || o->filtered ||
 	    o->from_jsonl || o->jobs || o->max_entities || o->lexicons.len ||
 	    o->batch || o->verbose || o->max_sentence || o->max_doc ||
-	    o->max_input)
+	    o->max_input || o->quiet)
 		return misuse("option not valid for stats", "stats");
 	if (!(st = open_store(o, 0)))
 		return EXIT_FAIL;
@@ -1241,6 +1276,7 @@ typedef struct {
 	erg_vec found;
 	erg_errinfo ei;
 	const options *o;
+	size_t long_sentences;  /* skipped over all documents */
 } reex;
 
 static erg_err reextract_doc(void *arg, erg_store *st, const erg_doc *doc)
@@ -1253,6 +1289,7 @@ static erg_err reextract_doc(void *arg, erg_store *st, const erg_doc *doc)
 		erg_fail(&r->ei, e, doc->name, 0, erg_strerror(e));
 		return e;
 	}
+	r->long_sentences += erg_extractor_skipped(r->x);
 	return erg_store_set_relations(st, doc, r->lx, r->found.data,
 	                               r->found.len, &r->ei);
 }
@@ -1261,7 +1298,7 @@ static int cmd_reextract(const options *o)
 {
 	erg_lexicon *lx = NULL;
 	erg_store *st = NULL;
-	char lexver[ERG_LEXVER_SIZE];
+	char lexver[ERG_STORE_VERSION_SIZE];
 	reex r;
 	size_t docs = 0, rels = 0;
 	int rc = EXIT_FAIL;
@@ -1272,13 +1309,13 @@ static int cmd_reextract(const options *o)
 	if (o->format || o->output || o->title || o->layout || o->explain ||
 	    o->embed || o->id || o->link || o->cluster || o->filtered ||
 	    o->from_jsonl || o->jobs || o->max_entities || o->batch ||
-	    o->check || o->max_doc || o->max_input)
+	    o->check || o->max_doc || o->max_input || o->verbose)
 		return misuse("option not valid for reextract", "reextract");
 	if (!(r.x = start_extractor(o, &lx)))
 		goto out;
 	r.lx = lx;
 	r.o = o;
-	erg_lexicon_version(lx, lexver);
+	extraction_version(o, lx, lexver);
 	if (!(st = open_store(o, 0)))
 		goto out;
 	if ((e = erg_store_reextract(st, lexver, reextract_doc, &r, &docs, &rels,
@@ -1287,6 +1324,12 @@ static int cmd_reextract(const options *o)
 		       o->db ? o->db : DEFAULT_DB);
 		goto out;
 	}
+	if (!o->quiet && r.long_sentences)
+		fprintf(stderr, "ergraph: warning: %zu sentence%s over %lu tokens "
+		        "not analysed (see --max-sentence)\n", r.long_sentences,
+		        r.long_sentences == 1 ? "" : "s",
+		        o->max_sentence ? o->max_sentence
+		                        : (unsigned long)ERG_SENT_DEFAULT_TOKENS);
 	if (!o->quiet)
 		fprintf(stderr, "ergraph: re-extracted %zu document%s: %zu "
 		        "relation%s (%s): '%s'\n", docs, docs == 1 ? "" : "s", rels,
@@ -1314,6 +1357,16 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 	int fmt = ERG_GFMT_DOT, rc = EXIT_FAIL, rc2;
 	erg_err e;
 
+	if (o->db && (o->max_sentence || o->max_doc || o->max_input ||
+	              o->lexicons.len))
+		return misuse("option not valid with --db (the store holds the "
+		              "relations)",
+		              o->lexicons.len ? "--lexicon" : o->max_sentence
+		              ? "--max-sentence" : o->max_doc ? "--max-doc"
+		                                              : "--max-input");
+	if (o->from_jsonl && o->max_sentence)
+		return misuse("option not valid with --from-jsonl",
+		              "--max-sentence");
 	if (o->explain || o->jobs || store_opts(o, 0) ||
 	    (o->db && o->from_jsonl))
 		return misuse("option not valid for graph",
@@ -1392,7 +1445,6 @@ static int cmd_graph(const options *o, char **files, int nfiles)
 			       o->output ? o->output : "stdout");
 		goto out;
 	}
-	watch(0, NULL);
 	if (o->output && (e = erg_fileout_commit(&fo, &ei))) {
 		report("cannot write output", e, &ei, o->output);
 		goto out;

@@ -122,7 +122,7 @@ struct erg_store {
 	sqlite3_stmt *q[NQ];
 	int in_tx;
 	int64_t batch;         /* rowid of the open batch */
-	char lexver[ERG_LEXVER_SIZE];
+	char lexver[ERG_STORE_VERSION_SIZE];
 	size_t docs, rels;     /* added in the open batch */
 	/* entity rowids by lexicon index (0: not looked up), valid for one
 	 * lexicon within one transaction */

@@ -19,6 +19,10 @@
  * opened, newer ones refused. */
 #define ERG_STORE_SCHEMA 2
 
+/* Room for the version of what extracted the relations: the lexicon's
+ * (erg_lexicon_version) and any setting that changes the result. */
+#define ERG_STORE_VERSION_SIZE 48
+
 typedef struct erg_store erg_store;
 
 /* Open the store at path, creating it when create is set (and the file

@@ -139,6 +139,15 @@ q "$tmp/dmg.db" "UPDATE documents SET relations = relations - 1 WHERE id = 2; UP
 erg stats --check --db "$tmp/dmg.db" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ] &&
 	grep -q "^document 3: text does not match its hash" "$tmp/err" && ok || bad "damaged text not found: $(cat "$tmp/err")"
 erg extract --db "$db" input >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "extract --db accepted"
+# options that would do nothing are refused
+for args in "graph --db $db -L $fx/poll-1.xml" "graph --db $db --max-sentence 9" "graph --db $db --max-doc 1k" \
+	"stats -q --db $db" "reextract -v --db $db" "ingest --check --db $db input"; do
+	# shellcheck disable=SC2086
+	erg $args >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "accepted: ergraph $args"
+done
+# nothing readable: one line, exit 1
+erg ingest --db "$tmp/none2.db" "$tmp/missing.txt" 2>"$tmp/err"; [ $? -eq 1 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
+	ok || bad "ingest of nothing: $(cat "$tmp/err")"
 # a store of schema 1 (before aliases) is migrated when opened
 sqlite3 "$tmp/v1.db" <"$fx/schema-v1.sql"
 erg stats --db "$tmp/v1.db" >"$tmp/out" 2>"$tmp/err" && ok || bad "v1 store: $(cat "$tmp/err")"
@@ -170,6 +179,12 @@ erg reextract -L "$tmp/extra.lex" --db "$db" 2>"$tmp/err" && ok || bad "reextrac
 v1=$(q "$db" 'SELECT DISTINCT lexicon FROM documents')
 [ "$v0" != "$v1" ] && [ "$(q "$db" 'SELECT count(DISTINCT lexicon) FROM documents')" -eq 1 ] && ok ||
 	bad "lexicon version not updated: $v0 -> $v1"
+# a sentence limit other than the default is part of the version, and warned of
+erg reextract -L "$tmp/extra.lex" --max-sentence 4 --db "$db" 2>"$tmp/err" && ok || bad "reextract --max-sentence"
+[ "$(q "$db" 'SELECT DISTINCT lexicon FROM documents')" = "$v1+s4" ] && ok || bad "version without the limit: $(q "$db" 'SELECT DISTINCT lexicon FROM documents')"
+grep -q "sentences over 4 tokens not analysed" "$tmp/err" && ok || bad "reextract did not warn of long sentences: $(cat "$tmp/err")"
+erg reextract -q -L "$tmp/extra.lex" --db "$db" && [ "$(q "$db" 'SELECT DISTINCT lexicon FROM documents')" = "$v1" ] &&
+	ok || bad "reextract back to the default limit"
 healthy "$db" "after reextract"
 
 # --- empty items are not stored (they would all share one text) -------------------------
