@@ -212,6 +212,15 @@ void erg_doc_free(erg_doc *d)
 	free(d);
 }
 
+erg_err erg_doc_key(const erg_doc *d, erg_buf *out)
+{
+	if (d->id_from_text || !d->id)
+		return ERG_OK;
+	if (d->url && strcmp(d->id, d->url) == 0)
+		return erg_buf_printf(out, "url:%s", d->id);
+	return erg_buf_printf(out, "guid:%s %s", d->id, d->url ? d->url : "");
+}
+
 erg_err erg_doc_identify(erg_doc *d)
 {
 	uint64_t h = 14695981039346656037u;

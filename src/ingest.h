@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "error.h"
 
 /* Largest document accepted, in bytes. */
@@ -39,6 +40,13 @@ void erg_doc_free(erg_doc *d);
  * unless it has one; fill d->title from the first line of a plain text
  * when it has none. */
 erg_err erg_doc_identify(erg_doc *d);
+
+/* Append to out the key that makes two documents one article, in a name
+ * space by kind, so that no id passes for another kind: "url:URL" when
+ * its id is its URL, "guid:GUID LINK" for a feed's guid (unique only with
+ * its link).  Nothing when the id is the text's own hash: the text then
+ * identifies it.  The reader and the store both key documents this way. */
+erg_err erg_doc_key(const erg_doc *d, erg_buf *out);
 
 /* Normalise typographic punctuation into ASCII equivalents (curly quotes,
  * dashes, non-breaking and thin spaces, ellipsis), drop zero-width marks

@@ -41,6 +41,7 @@ struct erg_input {
 	erg_vec seen;        /* uint64_t: hash set of ids and texts read */
 	size_t nseen;
 	erg_vec dirs;        /* dir_id: folders on the current walk */
+	erg_buf key;         /* the current document's key (erg_doc_key) */
 	size_t dups;
 	erg_err stop;        /* a callback's error, ending the run */
 };
@@ -68,6 +69,7 @@ void erg_input_free(erg_input *in)
 		return;
 	erg_vec_free(&in->seen);
 	erg_vec_free(&in->dirs);
+	erg_buf_free(&in->key);
 	free(in);
 }
 
@@ -90,33 +92,13 @@ size_t erg_input_duplicates(const erg_input *in)
 	return in->dups;
 }
 
-static uint64_t fnv64_more(uint64_t h, const char *s, size_t n)
+static uint64_t fnv64(const char *s, size_t n)
 {
+	uint64_t h = 14695981039346656037u;
+
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
 	return h;
-}
-
-static uint64_t fnv64(const char *s, size_t n)
-{
-	return fnv64_more(14695981039346656037u, s, n);
-}
-
-/* The hash of the document's key, as the store forms it (store.h): an
- * id that is the URL, or a feed's guid with its link, so that two feeds
- * numbering their items alike are not taken for one.  0 when the id is
- * the text's own hash, which the text check covers. */
-static uint64_t key_hash(const erg_doc *d)
-{
-	uint64_t h;
-
-	if (d->id_from_text)
-		return 0;
-	if (d->url && strcmp(d->id, d->url) == 0)
-		return fnv64_more(fnv64("url:", 4), d->id, strlen(d->id));
-	h = fnv64_more(fnv64("guid:", 5), d->id, strlen(d->id));
-	h = fnv64_more(h, " ", 1);
-	return d->url ? fnv64_more(h, d->url, strlen(d->url)) : h;
 }
 
 /* An open-addressing set of 64-bit hashes (0 marks a free slot, so a
@@ -158,16 +140,19 @@ static int set_add(erg_input *in, uint64_t h)
 }
 
 /* Has a document with this id or this text come before?  Remembers both. */
+/* Whether d repeats an earlier document: the same key (erg_doc_key, as
+ * the store keys them: a 64-bit hash of it here) or the same text. */
 static int seen_before(erg_input *in, const erg_doc *d)
 {
-	uint64_t k;
+	uint64_t k = 0;
 
 	/* an empty item says nothing that could repeat */
 	if (d->len == 0)
 		return 0;
 	/* both are added, so the second is remembered even when the first
 	 * already matched */
-	k = key_hash(d);
+	if (in->key.len)
+		k = fnv64(in->key.data, in->key.len);
 	return (k && set_add(in, k) == 1) |
 	       (set_add(in, fnv64(d->text, d->len) ^ 0x9e3779b97f4a7c15u) == 1);
 }
@@ -184,6 +169,9 @@ static erg_err deliver(erg_input *in, erg_doc *d)
 {
 	erg_err e = erg_doc_identify(d);
 
+	erg_buf_clear(&in->key);
+	if (!e)
+		e = erg_doc_key(d, &in->key);
 	if (!e && seen_before(in, d)) {
 		in->dups++;
 		e = in->dup ? in->dup(in->arg, d) : ERG_OK;

@@ -663,8 +663,10 @@ static erg_err next_batch(const options *o, ingest *ing)
 
 /* Store one document, extracted, unless the store has it already.  A
  * batch opens at the first document that needs a write, so that an
- * ingest holds the write lock only while it has something to write. */
-static erg_err ingest_doc(run *r, const erg_doc *doc)
+ * ingest holds the write lock only while it has something to write.
+ * copy: the reader dropped doc as a copy of an earlier one; it is not
+ * counted among those already stored. */
+static erg_err ingest_doc(run *r, const erg_doc *doc, int copy)
 {
 	ingest *ing = r->s->ing;
 	erg_store_ident id;
@@ -687,7 +689,9 @@ static erg_err ingest_doc(run *r, const erg_doc *doc)
 	     (e = erg_store_has(ing->st, &id, &has, &ing->ei))))
 		goto fail;
 	if (has != ERG_STORE_NEW) {
-		ing->dups++;
+		ing->dups += !copy;
+		/* the key of a copy of a stored text names the same article, as
+		 * the reader remembers it for the rest of the run */
 		if (has == ERG_STORE_SAME_TEXT &&
 		    (e = erg_store_add_key(ing->st, &id, &ing->ei)))
 			goto fail;
@@ -714,41 +718,16 @@ out:
 	return e;
 }
 
-/* ingest: a copy the reader dropped still names the article: its key
- * goes to the store, as the reader remembers it for the rest of the run,
- * so that daily ingests end where one ingest of all the files would. */
+/* ingest: a copy the reader dropped goes to the store too, so that daily
+ * ingests end where one ingest of all the files would (its key is kept);
+ * and since the reader compares 64-bit hashes, which a forged text could
+ * match, one the store (comparing SHA-256) has never seen is stored. */
 static erg_err on_dup(void *arg, erg_doc *doc)
 {
-	run *r = arg;
-	ingest *ing = r->s->ing;
-	erg_store_ident id;
-	int has;
-	erg_err e;
+	erg_err e = ingest_doc(arg, doc, 1);
 
-	if (doc->len == 0)
-		return ERG_OK;
-	if ((e = erg_store_identify(doc, &id)))
-		return e;
-	if ((e = erg_store_has(ing->st, &id, &has, &ing->ei)) == ERG_OK &&
-	    has == ERG_STORE_NEW) {
-		/* the reader compares 64-bit hashes, which a forged text could
-		 * match; the store compares SHA-256: what it has never seen is
-		 * a new article */
-		erg_store_ident_free(&id);
-		e = ingest_doc(r, doc);
-		/* only the store's failures stop the run, as in on_doc */
-		return e == ERG_ESTORE || e == ERG_ENOMEM ? e : ERG_OK;
-	}
-	if (e || (has == ERG_STORE_SAME_TEXT &&
-	     ((!erg_store_in_batch(ing->st) &&
-	       (e = erg_store_batch_begin(ing->st, ing->lexver, &ing->ei))) ||
-	      (e = erg_store_add_key(ing->st, &id, &ing->ei))))) {
-		ing->failed = 1;
-		if (e != ERG_ENOMEM)
-			e = ERG_ESTORE;
-	}
-	erg_store_ident_free(&id);
-	return e;
+	/* only the store's failures stop the run, as in on_doc */
+	return e == ERG_ESTORE || e == ERG_ENOMEM ? e : ERG_OK;
 }
 
 static erg_err on_doc(void *arg, erg_doc *doc)
@@ -760,7 +739,7 @@ static erg_err on_doc(void *arg, erg_doc *doc)
 	progress(r, doc->len, 0);
 
 	if (r->mode == 3) {
-		e = ingest_doc(r, doc);
+		e = ingest_doc(r, doc, 0);
 		if (e == ERG_ESTORE || e == ERG_ENOMEM)
 			return e; /* the store, not the input: stop */
 	} else if (r->mode == 1) {

@@ -373,7 +373,8 @@ static void forget_entities(erg_store *st)
 	memset(st->alias_seen, 0, sizeof st->alias_seen);
 }
 
-static erg_err begin(erg_store *st, const char *lexver, erg_errinfo *ei)
+erg_err erg_store_batch_begin(erg_store *st, const char *lexver,
+                              erg_errinfo *ei)
 {
 	char when[32];
 	time_t now = time(NULL);
@@ -400,12 +401,6 @@ static erg_err begin(erg_store *st, const char *lexver, erg_errinfo *ei)
 	}
 	st->batch = sqlite3_last_insert_rowid(st->db);
 	return ERG_OK;
-}
-
-erg_err erg_store_batch_begin(erg_store *st, const char *lexver,
-                              erg_errinfo *ei)
-{
-	return begin(st, lexver, ei);
 }
 
 static erg_err commit(erg_store *st, erg_errinfo *ei)
@@ -464,13 +459,9 @@ erg_err erg_store_identify(const erg_doc *doc, erg_store_ident *ident)
 	erg_sha256(doc->text, doc->len, d);
 	erg_sha256_hex(d, ERG_SHA256_SIZE, ident->text);
 	ident->key = (erg_buf)ERG_BUF_INIT;
-	if (doc->id_from_text || !doc->id)
+	e = erg_doc_key(doc, &ident->key);
+	if (!e && ident->key.len == 0)
 		e = erg_buf_printf(&ident->key, "text:%s", ident->text);
-	else if (doc->url && strcmp(doc->id, doc->url) == 0)
-		e = erg_buf_printf(&ident->key, "url:%s", doc->id);
-	else
-		e = erg_buf_printf(&ident->key, "guid:%s %s", doc->id,
-		                   doc->url ? doc->url : "");
 	if (e)
 		erg_buf_free(&ident->key);
 	return e;
@@ -521,7 +512,7 @@ erg_err erg_store_add_key(erg_store *st, const erg_store_ident *ident,
 static erg_err entity_id(erg_store *st, const erg_lexicon *lx, int32_t i,
                          int64_t *id, erg_errinfo *ei)
 {
-	const erg_entity *en = erg_lexicon_entity(lx, (size_t)i);
+	const erg_entity *en;
 	int64_t *slot;
 
 	if (st->cache_lx != lx) {
@@ -538,6 +529,7 @@ static erg_err entity_id(erg_store *st, const erg_lexicon *lx, int32_t i,
 		*id = *slot;
 		return ERG_OK;
 	}
+	en = erg_lexicon_entity(lx, (size_t)i);
 	bind_str(st->q[Q_ADD_ENT], 1, en->name);
 	bind_str(st->q[Q_ADD_ENT], 2, erg_etype_name(en->type));
 	bind_str(st->q[Q_ADD_ENT], 3, en->country);
@@ -880,7 +872,7 @@ erg_err erg_store_reextract(erg_store *st, const char *lexver,
 	erg_err e;
 	int rc;
 
-	if ((e = begin(st, lexver, ei)))
+	if ((e = erg_store_batch_begin(st, lexver, ei)))
 		return e;
 	if (exec(st, "DELETE FROM aliases") != SQLITE_OK ||
 	    exec(st, "DELETE FROM relations") != SQLITE_OK ||
