@@ -13,6 +13,9 @@ struct erg_extractor {
 	erg_vec toks, sents, items, rels;
 	erg_vec found;   /* erg_found: the document's relations */
 	erg_vec makers;  /* uint64_t: its makes pairs, sorted */
+	erg_vec made;    /* uint64_t: asserted (chip, maker) pairs, sorted */
+	erg_vec banned;  /* uint64_t: asserted (agency, target) pairs */
+	erg_vec denied;  /* uint64_t: the same, negated or hedged */
 	erg_buf *explain;
 	size_t max_tokens;  /* longest sentence analysed */
 	size_t skipped;     /* sentences of the last document over it */
@@ -37,6 +40,9 @@ erg_extractor *erg_extractor_new(erg_lexicon *lx)
 	erg_vec_init(&x->rels, sizeof(erg_relation));
 	erg_vec_init(&x->found, sizeof(erg_found));
 	erg_vec_init(&x->makers, sizeof(uint64_t));
+	erg_vec_init(&x->made, sizeof(uint64_t));
+	erg_vec_init(&x->banned, sizeof(uint64_t));
+	erg_vec_init(&x->denied, sizeof(uint64_t));
 	return x;
 }
 
@@ -51,6 +57,9 @@ void erg_extractor_free(erg_extractor *x)
 	erg_vec_free(&x->rels);
 	erg_vec_free(&x->found);
 	erg_vec_free(&x->makers);
+	erg_vec_free(&x->made);
+	erg_vec_free(&x->banned);
+	erg_vec_free(&x->denied);
 	free(x);
 }
 
@@ -68,30 +77,117 @@ static int key_cmp(const void *x, const void *y)
 
 /* The document's makes(maker, chip) pairs, sorted for lookup: a long
  * document holds thousands of relations, so no quadratic scan. */
+static erg_err push_key(erg_vec *v, uint64_t key)
+{
+	uint64_t *k = erg_vec_push(v);
+
+	if (!k)
+		return ERG_ENOMEM;
+	*k = key;
+	return ERG_OK;
+}
+
+static void sort_keys(erg_vec *v)
+{
+	if (v->len)
+		qsort(v->data, v->len, sizeof(uint64_t), key_cmp);
+}
+
+static int asserted(const erg_relation *r)
+{
+	return !r->negative && !r->hedged;
+}
+
 static erg_err collect_makers(erg_extractor *x)
 {
 	const erg_found *f = x->found.data;
+	erg_err e;
 
 	erg_vec_clear(&x->makers);
-	for (size_t i = 0; i < x->found.len; i++)
-		if (f[i].r.rel == ERG_MAKES) {
-			uint64_t *k = erg_vec_push(&x->makers);
+	erg_vec_clear(&x->made);
+	erg_vec_clear(&x->banned);
+	erg_vec_clear(&x->denied);
+	for (size_t i = 0; i < x->found.len; i++) {
+		const erg_relation *r = &f[i].r;
 
-			if (!k)
-				return ERG_ENOMEM;
-			*k = pair_key(f[i].r.subj, f[i].r.obj);
-		}
-	if (x->makers.len)
-		qsort(x->makers.data, x->makers.len, sizeof(uint64_t), key_cmp);
+		if (r->rel == ERG_MAKES &&
+		    ((e = push_key(&x->makers, pair_key(r->subj, r->obj))) ||
+		     (asserted(r) &&
+		      (e = push_key(&x->made, pair_key(r->obj, r->subj))))))
+			return e;
+		if (r->rel == ERG_RESTRICTED &&
+		    (e = push_key(asserted(r) ? &x->banned : &x->denied,
+		                  pair_key(r->subj, r->obj))))
+			return e;
+	}
+	sort_keys(&x->makers);
+	sort_keys(&x->made);
+	sort_keys(&x->banned);
+	sort_keys(&x->denied);
+	return ERG_OK;
+}
+
+static int has_key(const erg_vec *v, uint64_t k)
+{
+	return v->len && bsearch(&k, v->data, v->len, sizeof k, key_cmp);
+}
+
+/* An agency that restricts a chip restricts its maker's trade in it:
+ * "Washington restricted its sales" (its = Nvidia's H20) targets Nvidia
+ * too.  The guideline requires the maker when the text means its sales
+ * and accepts it otherwise, so every maker the document names for the
+ * chip is added, once per agency, after the relation it follows from,
+ * unless the document denies or only supposes that very restriction. */
+static erg_err derive_makers(erg_extractor *x, const erg_doc *doc,
+                             const erg_found *src, erg_found_fn fn,
+                             void *arg)
+{
+	const uint64_t *k = x->made.data;
+	uint64_t lo = pair_key(src->r.obj, 0);
+	size_t a = 0, b = x->made.len;
+	erg_err e;
+
+	while (a < b) { /* first pair of this chip */
+		size_t mid = a + (b - a) / 2;
+
+		if (k[mid] < lo)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	for (; a < x->made.len && (k[a] >> 32) == (uint32_t)src->r.obj; a++) {
+		int32_t maker = (int32_t)(uint32_t)k[a];
+		uint64_t key = pair_key(src->r.subj, maker);
+		erg_found d = *src;
+
+		/* "... denied it had ordered anyone to stop buying Huawei
+		 * products": what the text denies is not added */
+		if (has_key(&x->banned, key) || has_key(&x->denied, key))
+			continue;
+		/* kept, so that the pair is added once per document */
+		if ((e = push_key(&x->banned, key)))
+			return e;
+		sort_keys(&x->banned);
+		d.r.obj = maker;
+		d.r.rule = "restricted-maker";
+		d.r.confidence = src->r.confidence * 0.9f;
+		d.obj_off = d.obj_len = 0;
+		if (x->explain &&
+		    (e = erg_buf_printf(
+			     x->explain, "added: %s -restricted-> %s (maker of %s)\n",
+			     erg_lexicon_entity(x->lx, (size_t)d.r.subj)->name,
+			     erg_lexicon_entity(x->lx, (size_t)maker)->name,
+			     erg_lexicon_entity(x->lx, (size_t)src->r.obj)->name)))
+			return e;
+		if ((e = fn(arg, doc, &d)))
+			return e;
+	}
 	return ERG_OK;
 }
 
 static int makes_in_doc(const erg_extractor *x, int32_t maker, int32_t chip)
 {
-	uint64_t k = pair_key(maker, chip);
-
-	return x->makers.len &&
-	       bsearch(&k, x->makers.data, x->makers.len, sizeof k, key_cmp);
+	return has_key(&x->makers, pair_key(maker, chip));
 }
 
 /* Document-level checks, then hand the relations over in order.  A
@@ -122,6 +218,11 @@ static erg_err emit_doc(erg_extractor *x, const erg_doc *doc,
 			continue;
 		}
 		if ((e = fn(arg, doc, &f[i])))
+			return e;
+		if (f[i].r.rel == ERG_RESTRICTED && asserted(&f[i].r) &&
+		    erg_lexicon_entity(x->lx, (size_t)f[i].r.obj)->type ==
+		        ERG_CHIP &&
+		    (e = derive_makers(x, doc, &f[i], fn, arg)))
 			return e;
 	}
 	return ERG_OK;

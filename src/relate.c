@@ -152,6 +152,15 @@ static size_t member_at(const ctx *c, size_t i, unsigned mask)
 	return has_ent(c, i, mask) ? i : c->n;
 }
 
+/* "the CAC and other agencies": a group led by a named member, who acts
+ * for it; g is the group's noun. */
+static int named_and_others(const ctx *c, size_t g)
+{
+	return g >= 3 && is_word(c, g - 1, "other") &&
+	       (is_word(c, g - 2, "and") || is_punct(c, g - 2, ',')) &&
+	       c->it[g - 3].nents;
+}
+
 /* An empty argument list; the entries are not cleared, only counted. */
 static void empty(elist *l)
 {
@@ -998,18 +1007,26 @@ static erg_err try_listing(ctx *c, size_t add)
 
 	empty(&a);
 	empty(&x);
-	for (to = add + 1; to < c->n && to < add + OBJECT_REACH + 8 &&
-	                   (!is_stop(c, to) || is_punct(c, to, '"'));
-	     to++)
-		if (is_word(c, to, "to") || is_word(c, to, "on") ||
-		    is_word(c, to, "in") || is_word(c, to, "into") ||
-		    is_word(c, to, "onto"))
+	/* the preposition that leads to the list: "to", "on" ... within
+	 * reach; an earlier one that leads elsewhere ("21 players in the
+	 * AI sector to the Entity List") is passed over */
+	for (to = add + 1, j = c->n; to < c->n && to < add + OBJECT_REACH + 8 &&
+	                             (!is_stop(c, to) || is_punct(c, to, '"'));
+	     to++) {
+		if (!is_word(c, to, "to") && !is_word(c, to, "on") &&
+		    !is_word(c, to, "in") && !is_word(c, to, "into") &&
+		    !is_word(c, to, "onto"))
+			continue;
+		for (j = to + 1; j < c->n && j < to + 5 &&
+		                 !has_cue(c, j, ERG_CUE_LIST) &&
+		                 (!is_stop(c, j) || is_punct(c, j, '"'));
+		     j++)
+			;
+		if (j < c->n && has_cue(c, j, ERG_CUE_LIST))
 			break;
-	for (j = to + 1; j < c->n && j < to + 5 && !has_cue(c, j, ERG_CUE_LIST);
-	     j++)
-		if (is_stop(c, j) && !is_punct(c, j, '"'))
-			return ERG_OK;
-	if (!has_cue(c, j, ERG_CUE_LIST))
+		j = c->n;
+	}
+	if (j >= c->n)
 		return ERG_OK;
 	if (passive) {
 		find_subject(c, add, M_COMPANY, &x);
@@ -1197,6 +1214,14 @@ static int possessor(const ctx *c, size_t t, unsigned mask, elist *l)
 			l->first = l->last = j;
 			return 1;
 		}
+		/* "US export controls", "Chinese restrictions": a state or
+		 * agency as the noun's modifier owns the measure */
+		if (j + 1 == t && mask == M_AGENCY && !it->coref &&
+		    has_ent(c, j, mask)) {
+			list_add(l, it, j);
+			l->first = l->last = j;
+			return 1;
+		}
 		if (it->nents || is_stop(c, j) || is_punct(c, j, ','))
 			return 0;
 	}
@@ -1237,12 +1262,17 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			/* "the 910B and 910C are subject to export controls" */
 			size_t to = t;
 
-			/* "subject to (strict) export controls" */
+			/* "subject to (strict) export controls", "a major target
+			 * of US export controls" */
 			while (to > 0 && t - to < 3 && !is_word(c, to - 1, "to") &&
-			       !c->it[to - 1].nents && !is_stop(c, to - 1))
+			       !is_word(c, to - 1, "of") && !is_stop(c, to - 1) &&
+			       (!c->it[to - 1].nents || to == t))
 				to--;
-			if (!o.n && to >= 2 && is_word(c, to - 1, "to") &&
-			    is_word(c, to - 2, "subject")) {
+			if (!o.n && to >= 2 &&
+			    ((is_word(c, to - 1, "to") && is_word(c, to - 2, "subject")) ||
+			     (is_word(c, to - 1, "of") &&
+			      (is_word(c, to - 2, "target") ||
+			       is_word(c, to - 2, "targets"))))) {
 				size_t k = to - 2;
 
 				while (k > 0 && !has_cue(c, k - 1, ERG_CUE_BE) && to - k < 6)
@@ -1250,8 +1280,19 @@ static erg_err relate_trigger(ctx *c, size_t t)
 				if (k > 0 && has_cue(c, k - 1, ERG_CUE_BE))
 					find_subject(c, k - 1, obj_mask[r], &o);
 				if (o.n) {
-					find_subject(c, o.first, subj_mask[r], &s);
-					s.last = o.first; /* the scope starts at the agency */
+					elist left;
+
+					/* the agency on the left ("Washington says the
+					 * 910B is subject to ..."), else the noun's owner
+					 * ("a target of US export controls"); the scope
+					 * starts at the agency or at the object */
+					if (find_subject(c, o.first, subj_mask[r], &left))
+						s = left;
+					if (s.n) {
+						if (s.first > o.first)
+							s.first = o.first;
+						s.last = o.first;
+					}
 				}
 			}
 			if (o.n && has_cue(c, o.last + 1, ERG_CUE_BY)) {
@@ -1301,7 +1342,7 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			if ((t >= 2 && is_word(c, t - 1, "to") &&
 			     has_cue(c, t - 2, ERG_CUE_GENERIC) && !c->it[t - 2].nents) ||
 			    (t >= 1 && has_cue(c, t - 1, ERG_CUE_GENERIC) &&
-			     !c->it[t - 1].nents))
+			     !c->it[t - 1].nents && !named_and_others(c, t - 1)))
 				continue;
 			/* "barred Huawei from buying", "warned against buying":
 			 * a purchase that is kept from happening */

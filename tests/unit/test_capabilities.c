@@ -99,7 +99,7 @@ static const ccase cases[] = {
 	{G_UNKNOWN, "unknown_chip_possessive_passive",
 	 "Nvidia's B35 was banned by the Commerce Department on Friday.",
 	 {"US Commerce Department restricted B35" POS, "Nvidia makes B35" POS},
-	 {NULL}, NULL},
+	 {"US Commerce Department restricted Nvidia" POS, NULL}, NULL},
 	{G_UNKNOWN, "unknown_chip_after_family",
 	 "Huawei unveiled the Ascend 910D on Thursday.",
 	 {"Huawei makes Ascend 910D" POS}, {NULL}, NULL},
@@ -322,7 +322,8 @@ static const ccase cases[] = {
 	{G_SYNTAX, "syntax_relative_clause_passive",
 	 "The H20, which Nvidia designed for the Chinese market, was later "
 	 "banned by the MIIT.",
-	 {"MIIT restricted H20" POS, "Nvidia makes H20" POS}, {NULL}, NULL},
+	 {"MIIT restricted H20" POS, "Nvidia makes H20" POS},
+	 {"MIIT restricted Nvidia" POS, NULL}, NULL},
 	{G_SYNTAX, "syntax_relative_clause_object_gap",
 	 "The RTX Pro 6000D, which Tencent had ordered, was banned by the CAC.",
 	 {"CAC restricted RTX Pro 6000D" POS,
@@ -332,6 +333,19 @@ static const ccase cases[] = {
 	 "Sophgo, which Washington blacklisted in January, bought H20 chips.",
 	 {"US government restricted Sophgo" POS, "Sophgo purchased H20" POS},
 	 {NULL}, NULL},
+	{G_SYNTAX, "syntax_named_agency_and_others",
+	 "The CAC and other agencies met with Tencent and Baidu on Tuesday.",
+	 {"CAC summoned Tencent" POS, "CAC summoned Baidu" POS}, {NULL}, NULL},
+	{G_SYNTAX, "syntax_generic_group_is_no_subject",
+	 "Other agencies met with Tencent on Tuesday.", {NULL}, {NULL}, NULL},
+	{G_SYNTAX, "syntax_target_of_state_controls",
+	 "The H100, which is now a major target of US export controls, sold "
+	 "out in May.",
+	 {"US government restricted H100" POS}, {NULL}, NULL},
+	{G_SYNTAX, "syntax_listing_past_a_place",
+	 "The Commerce Department added Sophgo and 30 other firms in the AI "
+	 "sector to the Entity List on Monday.",
+	 {"US Commerce Department restricted Sophgo" POS}, {NULL}, NULL},
 	{G_SYNTAX, "syntax_nominal_their_purchases",
 	 "The CAC summoned Alibaba and Baidu over their purchases of the H20.",
 	 {"CAC summoned Alibaba" POS, "CAC summoned Baidu" POS,
@@ -446,11 +460,11 @@ static const ccase cases[] = {
 	 "AMD designed the MI308 for China. The Commerce Department banned its "
 	 "sale in April.",
 	 {"AMD makes MI308" POS, "US Commerce Department restricted MI308" POS},
-	 {NULL}, NULL},
+	 {"US Commerce Department restricted AMD" POS, NULL}, NULL},
 	{G_COREF, "coref_its_import_is_the_chip",
 	 "Nvidia designed the B30A. Beijing has blocked its import.",
 	 {"Nvidia makes B30A" POS, "Chinese government restricted B30A" POS},
-	 {NULL}, NULL},
+	 {"Chinese government restricted Nvidia" POS, NULL}, NULL},
 	/* "its shares" is the company's; "the chip" is the B30A */
 	{G_COREF, "coref_its_shares_and_the_chip",
 	 "Nvidia unveiled the B30A. Its shares rose after Tencent ordered the "

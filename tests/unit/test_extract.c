@@ -1,5 +1,6 @@
-/* test_extract.c - the extractor's own settings: the longest sentence it
- * analyses, and the count of sentences it skipped. */
+/* test_extract.c - the extractor's own settings (the longest sentence it
+ * analyses, the count of sentences it skipped) and its document-level
+ * step (the maker of a restricted chip). */
 #include "testutil.h"
 
 /* "Filler words" n times, then a summons: one sentence of 2n+6 tokens. */
@@ -142,6 +143,81 @@ static void skipped_count_resets(void **state)
 	free(s);
 }
 
+/* Lines "subject relation object polarity modality rule" of text. */
+static erg_err rule_fn(void *arg, const erg_doc *doc, const erg_found *f)
+{
+	tu_collect *c = arg;
+	char line[1024];
+	size_t n;
+
+	(void)doc;
+	tu_format(line, sizeof line, c->lx, &f->r);
+	n = strlen(line);
+	snprintf(line + n, sizeof line - n, " %s", f->r.rule);
+	tu_strs_push(c->out, line);
+	return ERG_OK;
+}
+
+static size_t count_lines(const char *text, const char *want)
+{
+	erg_lexicon *lx = tu_lexicon();
+	erg_doc *d = tu_doc(text);
+	erg_extractor *x = erg_extractor_new(lx);
+	tu_strs out = {0};
+	tu_collect c;
+	size_t n = 0;
+
+	assert_non_null(x);
+	memset(&c, 0, sizeof c);
+	c.lx = lx;
+	c.out = &out;
+	assert_int_equal(erg_extract_doc(x, d, rule_fn, &c), ERG_OK);
+	for (size_t i = 0; i < out.n; i++)
+		n += strncmp(out.v[i], want, strlen(want)) == 0;
+	tu_strs_free(&out);
+	erg_extractor_free(x);
+	erg_doc_free(d);
+	return n;
+}
+
+/* A restricted chip's maker, as the document names it, is restricted too,
+ * once per agency, by the rule restricted-maker. */
+static void maker_of_restricted_chip(void **state)
+{
+	const char *t = "Nvidia designed the H20. Washington banned sales of "
+	                "the H20 in April. Washington banned the H20 again in "
+	                "May. The MIIT banned the H20 too.";
+
+	(void)state;
+	assert_int_equal(count_lines(t, "US government restricted Nvidia "
+	                                "positive asserted restricted-maker"),
+	                 1);
+	assert_int_equal(count_lines(t, "MIIT restricted Nvidia positive "
+	                                "asserted restricted-maker"),
+	                 1);
+	assert_int_equal(count_lines(t, "US government restricted H20 "
+	                                "positive asserted"),
+	                 2);
+}
+
+/* Nothing is added from a hedged restriction, for a maker that is
+ * restricted in its own right, or against the text's denial. */
+static void maker_not_added(void **state)
+{
+	(void)state;
+	assert_int_equal(count_lines("Washington may ban Nvidia's H20.",
+	                             "US government restricted Nvidia"),
+	                 0);
+	assert_int_equal(count_lines("Washington blacklisted Nvidia and banned "
+	                             "Nvidia's H20.",
+	                             "US government restricted Nvidia"),
+	                 1);
+	assert_int_equal(count_lines("Washington banned Nvidia's H20. "
+	                             "Washington has not restricted Nvidia.",
+	                             "US government restricted Nvidia positive"),
+	                 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -155,6 +231,10 @@ int main(void)
 		                                tu_lexicon_teardown),
 		cmocka_unit_test_setup_teardown(skipped_count_resets,
 		                                tu_lexicon_setup, tu_lexicon_teardown),
+		cmocka_unit_test_setup_teardown(maker_of_restricted_chip,
+		                                tu_lexicon_setup, tu_lexicon_teardown),
+		cmocka_unit_test_setup_teardown(maker_not_added, tu_lexicon_setup,
+		                                tu_lexicon_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
