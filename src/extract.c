@@ -324,7 +324,8 @@ static int worth_relating(const erg_item *it, size_t n)
 	const uint64_t patterns =
 		(UINT64_C(1) << ERG_CUE_DIRECTIVE) | (UINT64_C(1) << ERG_CUE_MUST) |
 		(UINT64_C(1) << ERG_CUE_LICENCE) | (UINT64_C(1) << ERG_CUE_ADD) |
-		(UINT64_C(1) << ERG_CUE_CALL) | (UINT64_C(1) << ERG_CUE_SELL);
+		(UINT64_C(1) << ERG_CUE_CALL) | (UINT64_C(1) << ERG_CUE_SELL) |
+		(UINT64_C(1) << ERG_CUE_LIST);
 	size_t ents = 0;
 	int trigger = 0;
 

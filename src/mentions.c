@@ -250,6 +250,7 @@ static void remember(erg_mentions *m, const char *text, const erg_token *toks,
 	int32_t run[ERG_GROUP_MAX];
 	size_t nrun = 0;
 	int gap_ok = 1;
+	int described = -1; /* plain words since the last "and", or -1 */
 
 	for (size_t i = 0; i < n; i++) {
 		erg_item *it = &items[i];
@@ -290,11 +291,25 @@ static void remember(erg_mentions *m, const char *text, const erg_token *toks,
 				m->ngroup = (uint8_t)nrun;
 				m->group_at = m->sentno;
 			}
+			described = -1;
 			continue;
 		}
-		if (!is_connector(text, toks, it) &&
-		    !(it->sense.cues & (UINT64_C(1) << ERG_CUE_FILLER)))
-			gap_ok = 0;
+		if (is_connector(text, toks, it)) {
+			described = 0;
+			continue;
+		}
+		if (it->sense.cues & (UINT64_C(1) << ERG_CUE_FILLER))
+			continue;
+		/* "Huawei and the Chinese state-backed group Phytium": a few
+		 * plain words describing the next member stay in the list */
+		if (described >= 0 && described < 3 && t < 0 && it->ntok == 1 &&
+		    !it->sense.cues && !it->sense.verbs && !it->sense.nouns &&
+		    toks[it->tok].kind == ERG_TOK_WORD) {
+			described++;
+			continue;
+		}
+		gap_ok = 0;
+		described = -1;
 	}
 }
 

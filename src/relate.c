@@ -589,6 +589,7 @@ static float rule_confidence(const char *rule)
 		float conf;
 	} t[] = {
 		{"listing", 0.9f},   {"maker", 0.9f},    {"directive", 0.85f},
+		{"on-list", 0.85f},
 		{"-verb", 0.85f},    {"-passive", 0.85f}, {"obligation", 0.75f},
 		{"-noun", 0.75f},    {"licence", 0.7f},
 	};
@@ -1095,6 +1096,62 @@ static erg_err try_listing(ctx *c, size_t add)
 	return ERG_OK;
 }
 
+/* "Both companies are on the US government's export blacklist", "Huawei
+ * has been on the Commerce Department's Entity List since 2019": being on
+ * a list is a restriction by its keeper, who must be named with the list
+ * (as its owner or modifier); a list with no keeper in sight gives
+ * nothing, since the text may be about an old listing by someone else. */
+static erg_err try_on_list(ctx *c, size_t li)
+{
+	elist a, x;
+	size_t k = li, on;
+	uint8_t neg, hedge;
+
+	empty(&a);
+	empty(&x);
+	if (k > 0 && is_poss(c, k - 1))
+		k--;
+	if (k > 0 && has_ent(c, k - 1, M_AGENCY) && !c->it[k - 1].coref) {
+		/* "the US government's export blacklist", "the US Entity List" */
+		list_add(&a, &c->it[k - 1], k - 1);
+		a.first = a.last = k - 1;
+		k--;
+	} else {
+		/* "the Entity List of the Commerce Department" */
+		size_t o = li + 1 + is_word(c, li + 2, "the");
+
+		if (k != li || !is_word(c, li + 1, "of") ||
+		    !has_ent(c, o + 1, M_AGENCY) || c->it[o + 1].coref)
+			return ERG_OK;
+		list_add(&a, &c->it[o + 1], o + 1);
+		a.first = a.last = o + 1;
+	}
+	if (k > 0 && is_word(c, k - 1, "the"))
+		k--;
+	if (k == 0 || !is_word(c, k - 1, "on"))
+		return ERG_OK;
+	on = k - 1;
+	/* "are (currently) on", "has long been on", "remains on", "is not
+	 * on" */
+	k = on;
+	while (k > 0 && on - k < 3 && !has_cue(c, k - 1, ERG_CUE_BE) &&
+	       !is_word(c, k - 1, "remain") && !is_word(c, k - 1, "remains") &&
+	       !is_word(c, k - 1, "remained") && !c->it[k - 1].nents &&
+	       (!c->it[k - 1].sense.cues || has_cue(c, k - 1, ERG_CUE_NEGATION)) &&
+	       !is_stop(c, k - 1) && !is_punct(c, k - 1, ','))
+		k--;
+	if (k == 0 || !(has_cue(c, k - 1, ERG_CUE_BE) ||
+	                is_word(c, k - 1, "remain") ||
+	                is_word(c, k - 1, "remains") ||
+	                is_word(c, k - 1, "remained")))
+		return ERG_OK;
+	if (!find_subject(c, k - 1, M_COMPANY, &x))
+		return ERG_OK;
+	mark(c, li);
+	modality(c, x.first, li, &neg, &hedge);
+	return emit_all(c, ERG_RESTRICTED, &a, &x, neg, hedge, "on-list");
+}
+
 /* "called Nvidia representatives into a meeting", "hauled executives in
  * for talks": summoned, when the meeting follows the company. */
 static erg_err try_call(ctx *c, size_t v)
@@ -1552,6 +1609,8 @@ erg_err erg_relate_sentence_trace(const erg_mentions *m, const char *text,
 		    (has_cue(&c, i, ERG_CUE_LICENCE) && !c.used[i] &&
 		     (e = try_licence(&c, i))) ||
 		    (has_cue(&c, i, ERG_CUE_ADD) && (e = try_listing(&c, i))) ||
+		    (has_cue(&c, i, ERG_CUE_LIST) && !c.used[i] &&
+		     (e = try_on_list(&c, i))) ||
 		    (has_cue(&c, i, ERG_CUE_CALL) && (e = try_call(&c, i))) ||
 		    (has_cue(&c, i, ERG_CUE_SELL) && (e = try_sale(&c, i))))
 			return e;
