@@ -246,6 +246,30 @@ static void collect_right(const ctx *c, size_t i, unsigned mask, elist *l)
 		     is_word(c, k, "their")))
 			k++;
 		worded |= word; /* "X, Y, and others" is a list too */
+		if (k < c->n && member_at(c, k, mask) >= c->n && word == 0) {
+			/* "including A, the Institute of the Academy of
+			 * Sciences, and B": a member of another kind is passed
+			 * over when an "and" follows it */
+			size_t e = k;
+
+			while (e < c->n && e - k < 10 && !is_stop(c, e) &&
+			       !is_connector(c, e) && !has_ent(c, e, mask) &&
+			       !c->it[e].sense.verbs && !c->it[e].sense.nouns)
+				e++;
+			if (is_punct(c, e, ',') && is_word(c, e + 1, "and") &&
+			    member_at(c, e + 2, mask) < c->n) {
+				j = prev;
+				k = e;
+				while (k < c->n && is_connector(c, k))
+					k++;
+				worded = 1;
+				if ((j = member_at(c, k, mask)) >= c->n)
+					break;
+				list_add_mask(c, l, &c->it[j], j, mask);
+				l->last = j;
+				continue;
+			}
+		}
 		if (k >= c->n || (j = member_at(c, k, mask)) >= c->n)
 			break;
 		/* "bans the H20, Tencent will ...": a bare comma joins only
