@@ -490,6 +490,12 @@ static const ccase cases[] = {
 	 "sale in April.",
 	 {"AMD makes MI308" POS, "US Commerce Department restricted MI308" POS},
 	 {"US Commerce Department restricted AMD" POS, NULL}, NULL},
+	{G_COREF, "coref_the_chips_licence",
+	 "Nvidia shipped H20 chips to Chinese buyers in May. The company still "
+	 "needs US export licences to ship the chips.",
+	 {"US government restricted Nvidia" POS,
+	  "US government restricted H20" POS},
+	 {"Nvidia makes H20" POS, NULL}, NULL},
 	{G_COREF, "coref_its_import_is_the_chip",
 	 "Nvidia designed the B30A. Beijing has blocked its import.",
 	 {"Nvidia makes B30A" POS, "Chinese government restricted B30A" POS},
