@@ -49,9 +49,14 @@ static const char *const type_names[ERG_NTYPES] = {"agency", "company",
 static const char *const rel_names[ERG_NRELS] = {"summoned", "purchased",
                                                  "restricted", "makes"};
 static const char *const cue_names[ERG_NCUES] = {
-	"negation", "deny", "hedge", "question", "directive", "halt", "avoid", "use", "must", "need", "licence", "add", "list", "legal", "corp-word", "prep", "be",
-	"by", "break", "include", "filler", "product", "group", "the-company",
-	"the-agency", "the-chip", "its", "it", "chip-noun", "generic", "measure", "call", "sell", "agency-word", "media"};
+	"negation", "deny",    "hedge",      "question",    "directive",
+	"halt",     "avoid",   "use",        "must",        "need",
+	"licence",  "add",     "list",       "legal",       "corp-word",
+	"prep",     "be",      "by",         "break",       "include",
+	"filler",   "product", "group",      "the-company", "the-agency",
+	"the-chip", "its",     "it",         "chip-noun",   "generic",
+	"measure",  "call",    "sell",       "agency-word", "media",
+	"hearsay",  "org-word"};
 
 const char *erg_etype_name(erg_etype t)
 {

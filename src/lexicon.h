@@ -56,6 +56,8 @@ typedef enum {
 	ERG_CUE_SELL,      /* sold, shipped: the buyer after "to" purchased */
 	ERG_CUE_AGENCYWORD,/* Ministry, Bureau, Administration: an agency's name */
 	ERG_CUE_MEDIA,     /* Reuters, Bloomberg: sources, never actors */
+	ERG_CUE_HEARSAY,   /* rumours that: hedges the clause after it */
+	ERG_CUE_ORGWORD,   /* Association, Chamber: "China ... Association" is no state */
 	ERG_NCUES
 } erg_cue;
 

@@ -813,6 +813,19 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 		}
 		if (n == 0)
 			n = 1;
+		/* "the China Semiconductor Industry Association", "the US
+		 * Chamber of Commerce": a state's name opens a body that is
+		 * neither the state nor an agency, and the whole name is
+		 * nothing the rules use */
+		if (sense.entity >= 0 && is_government(m->lx, sense.entity))
+			for (size_t k = i + n; k < end && k < i + n + 4 &&
+			                       (toks[k].flags & ERG_TF_CAP);
+			     k++)
+				if (tok_cue(m, text, toks, k, ERG_CUE_ORGWORD)) {
+					sense = (erg_sense){-1, 0, 0, 0};
+					n = k + 1 - i;
+					break;
+				}
 		/* "Huawei Technologies Co., Ltd." is one mention */
 		if (sense.entity >= 0 &&
 		    erg_lexicon_entity(m->lx, (size_t)sense.entity)->type ==

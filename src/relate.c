@@ -534,10 +534,14 @@ static void modality(const ctx *c, size_t lo, size_t hi, uint8_t *neg,
 	size_t start = lo > 2 ? lo - 2 : 0;
 
 	*neg = *hedge = 0;
-	/* "X denied that ..." covers the whole clause that follows */
-	for (size_t j = 0; j < hi && j < c->n; j++)
+	/* "X denied that ..." covers the whole clause that follows, and so
+	 * does "rumours that ..." */
+	for (size_t j = 0; j < hi && j < c->n; j++) {
 		if (has_cue(c, j, ERG_CUE_DENY))
 			*neg = 1;
+		if (has_cue(c, j, ERG_CUE_HEARSAY))
+			*hedge = 1;
+	}
 	for (size_t j = start; j < hi && j < c->n; j++) {
 		/* ", which did not name any chips," is about something else */
 		if (is_punct(c, j, ',') &&
@@ -1266,6 +1270,11 @@ static int noun_reading(const ctx *c, size_t t)
 	    (is_word(c, t + 1, "the") || is_word(c, t + 1, "a") ||
 	     c->it[t + 1 < c->n ? t + 1 : t].nents))
 		return 0;
+	/* "H20 orders", "H20 chip purchases": a compound noun */
+	if (t > 0 && (has_ent(c, t - 1, M_CHIP) ||
+	              (t > 1 && has_cue(c, t - 1, ERG_CUE_CHIPNOUN) &&
+	               has_ent(c, t - 2, M_CHIP))))
+		return 1;
 	if (t > 0 && (is_poss(c, t - 1) || is_word(c, t - 1, "the") ||
 	              is_word(c, t - 1, "a") || is_word(c, t - 1, "an") ||
 	              is_word(c, t - 1, "new") || is_word(c, t - 1, "any") ||
@@ -1295,6 +1304,11 @@ static int possessor(const ctx *c, size_t t, unsigned mask, elist *l)
 			l->first = l->last = j;
 			return 1;
 		}
+		/* "Beijing's H20 ban": the chip is the noun's object */
+		if (has_ent(c, j, M_CHIP) && !it->coref &&
+		    (j + 1 == t ||
+		     (j + 2 == t && has_cue(c, t - 1, ERG_CUE_CHIPNOUN))))
+			continue;
 		/* "US export controls", "Chinese restrictions": a state or
 		 * agency as the noun's modifier owns the measure */
 		if (j + 1 == t && mask == M_AGENCY && !it->coref &&
@@ -1340,6 +1354,18 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			else if (is_punct(c, t + 1, ',') && has_cue(c, t + 2, ERG_CUE_PREP))
 				/* "licensing requirements, affecting the H20" */
 				find_object(c, t + 3, obj_mask[r], ERG_RESTRICTED, &o);
+			/* "Tencent's H20 orders", "Beijing's H20 ban": the chip
+			 * before the noun is its object */
+			if (!o.n && (obj_mask[r] & M_CHIP) && t > 0) {
+				size_t q = has_cue(c, t - 1, ERG_CUE_CHIPNOUN) && t > 1
+				               ? t - 2
+				               : t - 1;
+
+				if (has_ent(c, q, M_CHIP) && !c->it[q].coref) {
+					list_add(&o, &c->it[q], q);
+					o.first = o.last = q;
+				}
+			}
 			/* "the 910B and 910C are subject to export controls" */
 			size_t to = t;
 
@@ -1518,6 +1544,18 @@ static erg_err relate_trigger(ctx *c, size_t t)
 }
 
 /* "Nvidia's H20", "its Blackwell chip", "Nvidia H20": the maker. */
+/* Is the chip at j the first word of a purchase noun phrase ("H20
+ * orders", "H20 chip purchases", "Blackwell cluster")? */
+static int buyer_chip(const ctx *c, size_t j)
+{
+	size_t k = j + 1;
+
+	if (has_cue(c, k, ERG_CUE_CHIPNOUN))
+		k++;
+	return k < c->n && ((c->it[k].sense.nouns & (1u << ERG_PURCHASED)) ||
+	                    is_word(c, k, "cluster") || is_word(c, k, "clusters"));
+}
+
 static erg_err relate_makers(ctx *c)
 {
 	erg_err e;
@@ -1531,6 +1569,12 @@ static erg_err relate_makers(ctx *c)
 		if (!has_ent(c, i, M_COMPANY))
 			continue;
 		j = member_at(c, i, M_CHIP);
+		/* "Tencent's H20 orders", "their H20 stockpile": the owner
+		 * of a purchase, not the maker; "Nvidia H20 orders" are
+		 * orders for Nvidia's chip */
+		if (j < c->n && j != i && (c->it[i].poss || c->it[i].coref) &&
+		    buyer_chip(c, j))
+			continue;
 		if (j >= c->n || j == i) {
 			/* "its advanced Blackwell chip", "Nvidia's actual flagship
 			 * H100", "its new chip, the Ascend 910D" */
