@@ -280,10 +280,27 @@ static void remember(erg_mentions *m, const char *text, const erg_token *toks,
 			i++;
 			continue;
 		}
+		/* "ByteDance, owner of TikTok, and ...": the owned company
+		 * describes a member and is none */
+		if (t == ERG_COMPANY && !it->coref && i >= 2 &&
+		    items[i - 1].ntok == 1 && items[i - 2].ntok == 1 &&
+		    is_word(text, &toks[items[i - 1].tok], "of") &&
+		    (is_word(text, &toks[items[i - 2].tok], "owner") ||
+		     is_word(text, &toks[items[i - 2].tok], "parent") ||
+		     is_word(text, &toks[items[i - 2].tok], "operator") ||
+		     is_word(text, &toks[items[i - 2].tok], "developer") ||
+		     is_word(text, &toks[items[i - 2].tok], "unit") ||
+		     is_word(text, &toks[items[i - 2].tok], "subsidiary")))
+			continue;
 		if (t == ERG_COMPANY && !it->coref) {
+			int seen = 0;
+
 			if (!gap_ok)
 				nrun = 0;
-			if (nrun < ERG_GROUP_MAX)
+			/* "TikTok owner ByteDance" names one company twice */
+			for (size_t k = 0; k < nrun; k++)
+				seen |= run[k] == it->ents[0];
+			if (!seen && nrun < ERG_GROUP_MAX)
 				run[nrun++] = it->ents[0];
 			gap_ok = 1;
 			if (nrun >= 2) {
@@ -679,13 +696,28 @@ static erg_err listed_companies(erg_mentions *m, const char *text,
 				group = 1;
 		if (!group)
 			continue;
-		for (size_t j = i + 1; j < n;) {
+		for (size_t j = i + 1, skipped = 0; j < n;) {
 			size_t e = j;
 			char name[160];
 			size_t len = 0;
 			int32_t id;
 
 			if (is_connector(text, toks, &it[j]) || it[j].nents) {
+				j++;
+				continue;
+			}
+			/* "including Chinese chip equipment makers Naura": a
+			 * description before the name is not part of it, and a
+			 * name does not start with a filler word */
+			if (it[j].ntok == 1 && !it[j].sense.verbs &&
+			    !it[j].sense.nouns &&
+			    ((it[j].sense.cues &
+			      ((UINT64_C(1) << ERG_CUE_FILLER) |
+			       (UINT64_C(1) << ERG_CUE_GENERIC) |
+			       (UINT64_C(1) << ERG_CUE_CHIPNOUN))) ||
+			     (!it[j].sense.cues && !(toks[it[j].tok].flags & ERG_TF_CAP) &&
+			      toks[it[j].tok].kind == ERG_TOK_WORD)) &&
+			    ++skipped <= 5) {
 				j++;
 				continue;
 			}

@@ -1323,6 +1323,46 @@ static int possessor(const ctx *c, size_t t, unsigned mask, elist *l)
 	return 0;
 }
 
+/* "buyer of", "buyers of": a noun for the actor, not the act */
+static int agent_noun(const ctx *c, size_t t)
+{
+	const erg_token *k = &c->toks[c->it[t].tok];
+	const char *w = c->text + k->off;
+
+	return (k->len == 5 && strncasecmp(w, "buyer", 5) == 0) ||
+	       (k->len == 6 && strncasecmp(w, "buyers", 6) == 0) ||
+	       (k->len == 9 && strncasecmp(w, "purchaser", 9) == 0) ||
+	       (k->len == 10 && strncasecmp(w, "purchasers", 10) == 0);
+}
+
+/* The subject an agent noun is said of: "Tencent is a major buyer of",
+ * "ByteDance remains one of the largest buyers of".  Only the name right
+ * before the copula counts: "X, while also being a buyer of" may be about
+ * any earlier name. */
+static void copula_subject(const ctx *c, size_t t, unsigned mask, elist *l)
+{
+	size_t k = t;
+
+	l->n = 0;
+	while (k > 0 && t - k < 6 && !has_cue(c, k - 1, ERG_CUE_BE) &&
+	       !is_word(c, k - 1, "remains") && !is_word(c, k - 1, "remained") &&
+	       !is_word(c, k - 1, "became") && !c->it[k - 1].nents &&
+	       !is_stop(c, k - 1) && !is_punct(c, k - 1, ',') &&
+	       !c->it[k - 1].sense.verbs && !c->it[k - 1].sense.nouns)
+		k--;
+	if (k < 2 || !(has_cue(c, k - 1, ERG_CUE_BE) ||
+	               is_word(c, k - 1, "remains") ||
+	               is_word(c, k - 1, "remained") || is_word(c, k - 1, "became")))
+		return;
+	k--;
+	/* "is also", "has long been" */
+	if (k > 1 && (is_word(c, k - 1, "also") || is_word(c, k - 1, "long") ||
+	              is_word(c, k - 1, "now") || is_word(c, k - 1, "still")))
+		k--;
+	if (has_ent(c, k - 1, mask))
+		collect_left(c, k - 1, mask, l);
+}
+
 static erg_err relate_trigger(ctx *c, size_t t)
 {
 	const erg_item *it = &c->it[t];
@@ -1342,7 +1382,9 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			continue;
 		if (noun) {
 			rule = noun_rule[r];
-			if (!possessor(c, t, subj_mask[r], &s))
+			if (agent_noun(c, t))
+				copula_subject(c, t, subj_mask[r], &s);
+			else if (!possessor(c, t, subj_mask[r], &s))
 				find_subject(c, t, subj_mask[r], &s);
 			/* a nominal takes its object through a preposition:
 			 * "purchases of", "a ban on", "curbs against" */
