@@ -110,9 +110,11 @@ static erg_err collect_makers(erg_extractor *x)
 	for (size_t i = 0; i < x->found.len; i++) {
 		const erg_relation *r = &f[i].r;
 
+		/* only a maker the text names ("Nvidia's H20", not "the
+		 * company's H20") is restricted in the chip's name */
 		if (r->rel == ERG_MAKES &&
 		    ((e = push_key(&x->makers, pair_key(r->subj, r->obj))) ||
-		     (asserted(r) &&
+		     (asserted(r) && f[i].subj_len &&
 		      (e = push_key(&x->made, pair_key(r->obj, r->subj))))))
 			return e;
 		if (r->rel == ERG_RESTRICTED &&

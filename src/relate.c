@@ -820,6 +820,9 @@ static erg_err try_directive(ctx *c, size_t d, int *matched)
 	p = x.n ? x.last + 1 : d + 1;
 	if (!passive && x.n &&
 	    (is_word(c, p, "why") || is_word(c, p, "how") ||
+	     /* "demanded that the companies explain the orders" */
+	     (is_word(c, d + 1, "that") &&
+	      (is_word(c, p, "explain") || is_word(c, p, "justify"))) ||
 	     (is_word(c, p, "to") &&
 	      (is_word(c, p + 1, "explain") || is_word(c, p + 1, "justify") ||
 	       (is_word(c, p + 1, "account") && is_word(c, p + 2, "for")))))) {
@@ -1070,6 +1073,15 @@ static erg_err try_listing(ctx *c, size_t add)
 					find_object(c, k + 1, M_AGENCY, ERG_SUMMONED, &a);
 					break;
 				}
+		/* "was added to the US entity list": the list's owner */
+		if (!a.n) {
+			size_t q = j > 0 && is_poss(c, j - 1) ? j - 1 : j;
+
+			if (q > 0 && has_ent(c, q - 1, M_AGENCY) && !c->it[q - 1].coref) {
+				list_add(&a, &c->it[q - 1], q - 1);
+				a.first = a.last = q - 1;
+			}
+		}
 		/* no agent: the list's keeper is the agency the text is about,
 		 * unless the listing sits in a relative clause ("Huawei, which
 		 * was added ..."), an aside about another story */
@@ -1256,6 +1268,29 @@ static erg_err try_sale(ctx *c, size_t v)
 	return ERG_OK;
 }
 
+/* "received (large) orders from": the receive verb before noun t, or n. */
+static size_t receive_verb(const ctx *c, size_t t)
+{
+	static const char *const verbs[] = {
+		"received", "receives", "receive", "receiving", "won", "wins",
+		"secured", "secures", "landed", "lands", "booked", "books",
+		"got", "gets", NULL};
+	if (!is_word(c, t + 1, "from"))
+		return c->n;
+	for (size_t k = t; k > 0 && t - k < 4; k--) {
+		for (const char *const *w = verbs; *w; w++)
+			if (is_word(c, k - 1, *w))
+				return k - 1;
+		/* only adjectives between: "received large new orders" */
+		if (c->it[k - 1].nents || is_stop(c, k - 1) ||
+		    is_punct(c, k - 1, ',') || c->it[k - 1].sense.verbs ||
+		    c->it[k - 1].sense.nouns ||
+		    (c->it[k - 1].sense.cues && !has_cue(c, k - 1, ERG_CUE_FILLER)))
+			break;
+	}
+	return c->n;
+}
+
 /* Noun or verb?  "the ban on", "their purchases of", "a ban" are nouns. */
 static int noun_reading(const ctx *c, size_t t)
 {
@@ -1270,6 +1305,9 @@ static int noun_reading(const ctx *c, size_t t)
 	    (is_word(c, t + 1, "the") || is_word(c, t + 1, "a") ||
 	     c->it[t + 1 < c->n ? t + 1 : t].nents))
 		return 0;
+	/* "received orders from" */
+	if (receive_verb(c, t) < c->n)
+		return 1;
 	/* "H20 orders", "H20 chip purchases": a compound noun */
 	if (t > 0 && (has_ent(c, t - 1, M_CHIP) ||
 	              (t > 1 && has_cue(c, t - 1, ERG_CUE_CHIPNOUN) &&
@@ -1321,6 +1359,56 @@ static int possessor(const ctx *c, size_t t, unsigned mask, elist *l)
 			return 0;
 	}
 	return 0;
+}
+
+/* "TSMC received large orders from Sophgo": the buyer (s) follows
+ * "from", the vendor (o) received the orders. */
+static int received_from(const ctx *c, size_t t, elist *s, elist *o)
+{
+	size_t k = receive_verb(c, t);
+	elist b, v;
+
+	empty(&b);
+	empty(&v);
+	if (k >= c->n || !find_object(c, t + 2, M_COMPANY, ERG_PURCHASED, &b) ||
+	    !find_subject(c, k, M_COMPANY, &v))
+		return 0;
+	*s = b;
+	*o = v;
+	return 1;
+}
+
+/* "also", "as well", "too" within the clause around a passive: the
+ * sentence goes on with what the text just said. */
+static int continues(const ctx *c, size_t t)
+{
+	for (size_t j = t > 3 ? t - 3 : 0; j < c->n && j < t + 4; j++) {
+		if (j > t && is_stop(c, j))
+			break;
+		if (is_word(c, j, "also") || is_word(c, j, "too") ||
+		    is_word(c, j, "likewise") ||
+		    (is_word(c, j, "as") && is_word(c, j + 1, "well")))
+			return 1;
+	}
+	return 0;
+}
+
+/* The agency the text named last, when this sentence names none before
+ * item t. */
+static void recent_agency(const ctx *c, size_t t, elist *l)
+{
+	int32_t r = erg_mentions_recent(c->m, ERG_AGENCY);
+
+	l->n = 0;
+	for (size_t k = 0; k < t; k++)
+		if (has_ent(c, k, M_AGENCY))
+			return;
+	if (r < 0)
+		return;
+	l->e[0] = r;
+	l->at[0] = t;
+	l->first = l->last = t;
+	l->n = 1;
 }
 
 /* "buyer of", "buyers of": a noun for the actor, not the act */
@@ -1375,6 +1463,7 @@ static erg_err relate_trigger(ctx *c, size_t t)
 		uint8_t neg, hedge;
 		const char *rule;
 		size_t lo;
+		int vendor = 0;
 
 		empty(&s);
 		empty(&o);
@@ -1453,7 +1542,14 @@ static erg_err relate_trigger(ctx *c, size_t t)
 				                &agent))
 					s = agent;
 			}
-			lo = s.n && s.last < t ? s.first : t;
+			/* "TSMC received orders from Sophgo": the buyer is after
+			 * "from", and what it buys from is the receiver */
+			if (r == ERG_PURCHASED && received_from(c, t, &s, &o)) {
+				lo = o.first;
+				vendor = 1; /* the receiver sells */
+			}
+			else
+				lo = s.n && s.last < t ? s.first : t;
 		} else if (is_passive(c, t)) {
 			rule = passive_rule[r];
 			find_subject(c, t, obj_mask[r], &o);
@@ -1471,6 +1567,11 @@ static erg_err relate_trigger(ctx *c, size_t t)
 					find_object(c, k + 1, subj_mask[r], ERG_SUMMONED, &s);
 				else
 					agent_under(c, t, subj_mask[r], &s);
+				/* "Baidu was also called in", "Hygon was blacklisted
+				 * as well": the same agent as before */
+				if (!s.n && r != ERG_PURCHASED && r != ERG_MAKES &&
+				    continues(c, t))
+					recent_agency(c, t, &s);
 				if (r == ERG_RESTRICTED && is_word(c, t + 1, "from")) {
 					elist more;
 
@@ -1551,7 +1652,7 @@ static erg_err relate_trigger(ctx *c, size_t t)
 				find_subject(c, s.first, obj_mask[r], &o);
 			lo = s.n ? s.first : t;
 		}
-		if (r == ERG_PURCHASED)
+		if (r == ERG_PURCHASED && !vendor)
 			keep_vendors(c, &o, t);
 		if (!s.n || !o.n) {
 			char w[96];
@@ -1585,7 +1686,6 @@ static erg_err relate_trigger(ctx *c, size_t t)
 	return ERG_OK;
 }
 
-/* "Nvidia's H20", "its Blackwell chip", "Nvidia H20": the maker. */
 /* Is the chip at j the first word of a purchase noun phrase ("H20
  * orders", "H20 chip purchases", "Blackwell cluster")? */
 static int buyer_chip(const ctx *c, size_t j)
@@ -1598,6 +1698,7 @@ static int buyer_chip(const ctx *c, size_t j)
 	                    is_word(c, k, "cluster") || is_word(c, k, "clusters"));
 }
 
+/* "Nvidia's H20", "its Blackwell chip", "Nvidia H20": the maker. */
 static erg_err relate_makers(ctx *c)
 {
 	erg_err e;

@@ -216,6 +216,11 @@ static void maker_not_added(void **state)
 	                             "Washington has not restricted Nvidia.",
 	                             "US government restricted Nvidia positive"),
 	                 0);
+	/* a maker known only by reference ("the company's H20") */
+	assert_int_equal(count_lines("Piotech makes tools. The company's H20 "
+	                             "servers sold well. MOFCOM banned the H20.",
+	                             "MOFCOM restricted Piotech"),
+	                 0);
 }
 
 int main(void)
