@@ -916,6 +916,13 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 		                      (UINT64_C(1) << ERG_CUE_THECHIP)))) {
 			int32_t actor = -1;
 
+			/* "stop buying them", "from using them": what is bought
+			 * is products, not the companies listed last */
+			if (i > 0 && it[i].ntok == 1 &&
+			    is_word(text, &toks[it[i].tok], "them") &&
+			    (it[i - 1].sense.cues & (UINT64_C(1) << ERG_CUE_USE)))
+				continue;
+
 			/* earlier items of this sentence count as recent */
 			remember(m, text, toks, it, i);
 			for (size_t k = i; k-- > 0 && actor < 0;) {

@@ -1237,6 +1237,16 @@ static erg_err try_sale(ctx *c, size_t v)
 	if (v > 0 && (has_cue(c, v - 1, ERG_CUE_HALT) ||
 	              has_cue(c, v - 1, ERG_CUE_AVOID)))
 		return ERG_OK;
+	/* "licences that allowed Intel and Qualcomm to ship chips to
+	 * Huawei": a sale that is permitted has not happened */
+	for (j = v >= 8 ? v - 8 : 0; v > 0 && j < v - 1; j++)
+		if (is_word(c, v - 1, "to") &&
+		    (is_word(c, j, "allowed") || is_word(c, j, "allow") ||
+		     is_word(c, j, "allows") || is_word(c, j, "allowing") ||
+		     is_word(c, j, "permitted") || is_word(c, j, "permit") ||
+		     is_word(c, j, "permits") || is_word(c, j, "let") ||
+		     has_cue(c, j, ERG_CUE_LICENCE)))
+			return ERG_OK;
 	for (j = v + 1; j < c->n && j < v + 10 && !is_word(c, j, "to") &&
 	                !is_stop(c, j);
 	     j++)
@@ -1375,6 +1385,23 @@ static int received_from(const ctx *c, size_t t, elist *s, elist *o)
 		return 0;
 	*s = b;
 	*o = v;
+	return 1;
+}
+
+/* Does the phrase after "by" (from item a) name the agent at item e,
+ * rather than a thing of which the agent is only a modifier: "by such a
+ * review in China" names a review. */
+static int agent_phrase(const ctx *c, size_t a, size_t e)
+{
+	int plain = 0;
+
+	for (size_t j = a; j < e; j++) {
+		if (has_cue(c, j, ERG_CUE_PREP) && plain)
+			return 0;
+		if (!c->it[j].nents && !has_cue(c, j, ERG_CUE_FILLER) &&
+		    !is_poss(c, j) && !is_connector(c, j))
+			plain = 1;
+	}
 	return 1;
 }
 
@@ -1555,6 +1582,8 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			find_subject(c, t, obj_mask[r], &o);
 			if (has_cue(c, t + 1, ERG_CUE_BY)) {
 				find_object(c, t + 2, subj_mask[r], ERG_SUMMONED, &s);
+				if (s.n && !agent_phrase(c, t + 2, s.first))
+					s.n = 0;
 			} else {
 				/* "was barred from buying H20 chips by the ..." */
 				size_t k;

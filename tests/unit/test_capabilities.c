@@ -553,6 +553,10 @@ static const ccase cases[] = {
 	 {"CAC summoned Tencent" POS, "CAC summoned ByteDance" POS,
 	  "Tencent purchased H20" POS, "ByteDance purchased H20" POS},
 	 {NULL}, NULL},
+	{G_COREF, "coref_them_bought_is_no_company",
+	 "Seoul urged Samsung and SK Hynix to keep out of the market. The CAC "
+	 "ordered operators to stop purchasing them.",
+	 {NULL}, {NULL}, NULL},
 	{G_COREF, "coref_its_import_is_the_chip",
 	 "Nvidia designed the B30A. Beijing has blocked its import.",
 	 {"Nvidia makes B30A" POS, "Chinese government restricted B30A" POS},
@@ -708,6 +712,14 @@ static const ccase cases[] = {
 	{G_NEGHEDGE, "neg_association_is_no_agency",
 	 "The China Semiconductor Industry Association told members to stop "
 	 "buying Micron chips.",
+	 {NULL}, {NULL}, NULL},
+	{G_NEGHEDGE, "neg_permitted_sale",
+	 "Washington revoked licences that allowed Qualcomm to ship chips to "
+	 "Huawei.",
+	 {"US government restricted Qualcomm" POS}, {NULL}, NULL},
+	{G_NEGHEDGE, "neg_agent_is_a_review",
+	 "Micron became the first US chipmaker to be targeted by such a "
+	 "review in China.",
 	 {NULL}, {NULL}, NULL},
 	{G_NEGHEDGE, "neg_not_on_list", "Sophgo is not on the US Entity List.",
 	 {"US government restricted Sophgo" NEG}, {NULL}, NULL},
