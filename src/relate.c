@@ -377,9 +377,10 @@ static int find_object_until(const ctx *c, size_t from, size_t limit,
                              unsigned mask, erg_rel rel, elist *l)
 {
 	int cost = 0, head = 0;
+	size_t reach = from + OBJECT_REACH;
 
 	l->n = 0;
-	for (size_t j = from; j < limit && j < from + OBJECT_REACH; j++) {
+	for (size_t j = from; j < limit && j < reach; j++) {
 		const erg_item *it = &c->it[j];
 
 		/* "restricted their access": a possessive pronoun is the
@@ -415,8 +416,10 @@ static int find_object_until(const ctx *c, size_t from, size_t limit,
 		    !(it->sense.cues & CUE(ERG_CUE_FILLER)) &&
 		    !has_cue(c, j + 1, ERG_CUE_BY))
 			return 0;
+		/* "..., including X": the list starts afresh */
 		if (has_cue(c, j, ERG_CUE_INCLUDE)) {
 			cost = 0;
+			reach = j + 1 + OBJECT_REACH;
 			continue;
 		}
 		/* "restrictions on AI chips, ByteDance said": a comma after the
@@ -433,7 +436,8 @@ static int find_object_until(const ctx *c, size_t from, size_t limit,
 		}
 		if (it->nents || is_poss(c, j) || is_connector(c, j) ||
 		    (it->sense.cues & (CUE(ERG_CUE_FILLER) | CUE(ERG_CUE_CHIPNOUN) |
-		                       CUE(ERG_CUE_USE) | CUE(ERG_CUE_GROUP))))
+		                       CUE(ERG_CUE_USE) | CUE(ERG_CUE_PRODUCT) |
+		                       CUE(ERG_CUE_GROUP))))
 			continue;
 		if (++cost > OBJECT_COST)
 			return 0;
@@ -1410,12 +1414,12 @@ static int agent_phrase(const ctx *c, size_t a, size_t e)
 static int continues(const ctx *c, size_t t)
 {
 	for (size_t j = t > 3 ? t - 3 : 0; j < c->n && j < t + 4; j++) {
-		if (j > t && is_stop(c, j))
-			break;
 		if (is_word(c, j, "also") || is_word(c, j, "too") ||
 		    is_word(c, j, "likewise") ||
 		    (is_word(c, j, "as") && is_word(c, j + 1, "well")))
 			return 1;
+		if (j > t && is_stop(c, j))
+			break;
 	}
 	return 0;
 }

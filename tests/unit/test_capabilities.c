@@ -412,6 +412,23 @@ static const ccase cases[] = {
 	{G_SYNTAX, "syntax_passive_also_same_agent",
 	 "The CAC summoned Tencent on Monday. Baidu was also called in.",
 	 {"CAC summoned Tencent" POS, "CAC summoned Baidu" POS}, {NULL}, NULL},
+	{G_SYNTAX, "syntax_passive_as_well",
+	 "Washington blacklisted Sugon in 2019. Hygon was blacklisted as well.",
+	 {"US government restricted Sugon" POS,
+	  "US government restricted Hygon" POS},
+	 {NULL}, NULL},
+	{G_SYNTAX, "syntax_measure_covered",
+	 "The restrictions, issued by the Bureau of Industry and Security, also "
+	 "covered the L40S.",
+	 {"BIS restricted L40S" POS}, {NULL}, NULL},
+	{G_SYNTAX, "syntax_licence_long_object",
+	 "Malaysia will require a trade permit for exports and transshipments "
+	 "of high-performance AI chips of US origin, including Nvidia's "
+	 "Blackwell and H100 processors.",
+	 {"Malaysian government restricted Blackwell" POS,
+	  "Malaysian government restricted H100" POS, "Nvidia makes Blackwell" POS,
+	  "Nvidia makes H100" POS},
+	 {"Malaysian government restricted Nvidia" POS, NULL}, NULL},
 	{G_SYNTAX, "syntax_passive_no_agent_no_also",
 	 "The CAC summoned Tencent on Monday. Baidu was called in.",
 	 {"CAC summoned Tencent" POS}, {NULL}, NULL},
