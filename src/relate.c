@@ -340,6 +340,14 @@ static int find_subject(const ctx *c, size_t from, unsigned mask, elist *l)
 				j = k - 1;
 				continue;
 			}
+			/* "Tencent, like ByteDance, has bought": step over the
+			 * aside to the subject */
+			if (is_punct(c, k, ',') && k + 1 < j &&
+			    (is_word(c, k + 1, "like") || is_word(c, k + 1, "unlike")) &&
+			    k > 0 && c->it[k - 1].nents) {
+				j = k;
+				continue;
+			}
 			/* "The H20, a less capable Nvidia chip, was banned": step
 			 * over the appositive to the noun it renames */
 			if (is_punct(c, k, ',') && k + 1 < j &&
@@ -1600,6 +1608,16 @@ static erg_err relate_trigger(ctx *c, size_t t)
 					find_object(c, k + 1, subj_mask[r], ERG_SUMMONED, &s);
 				else
 					agent_under(c, t, subj_mask[r], &s);
+				/* "representatives of Nvidia were summoned to the
+				 * commerce ministry" */
+				if (!s.n && r == ERG_SUMMONED && is_word(c, t + 1, "to")) {
+					size_t q = t + 2 + is_word(c, t + 2, "the");
+
+					if (has_ent(c, q, M_AGENCY)) {
+						list_add(&s, &c->it[q], q);
+						s.first = s.last = q;
+					}
+				}
 				/* "Baidu was also called in", "Hygon was blacklisted
 				 * as well": the same agent as before */
 				if (!s.n && r != ERG_PURCHASED && r != ERG_MAKES &&

@@ -429,6 +429,13 @@ static const ccase cases[] = {
 	  "Malaysian government restricted H100" POS, "Nvidia makes Blackwell" POS,
 	  "Nvidia makes H100" POS},
 	 {"Malaysian government restricted Nvidia" POS, NULL}, NULL},
+	{G_SYNTAX, "syntax_subject_past_like_aside",
+	 "Tencent, like ByteDance, has also purchased the Ascend 910B.",
+	 {"Tencent purchased Ascend 910B" POS}, {NULL}, NULL},
+	{G_SYNTAX, "syntax_summoned_to_the_ministry",
+	 "Representatives of Nvidia were summoned to the commerce ministry on "
+	 "Friday.",
+	 {"MOFCOM summoned Nvidia" POS}, {NULL}, NULL},
 	{G_SYNTAX, "syntax_passive_no_agent_no_also",
 	 "The CAC summoned Tencent on Monday. Baidu was called in.",
 	 {"CAC summoned Tencent" POS}, {NULL}, NULL},
