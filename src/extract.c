@@ -110,11 +110,12 @@ static erg_err collect_makers(erg_extractor *x)
 	for (size_t i = 0; i < x->found.len; i++) {
 		const erg_relation *r = &f[i].r;
 
-		/* only a maker the text names ("Nvidia's H20", not "the
-		 * company's H20") is restricted in the chip's name */
+		/* only a maker the sentence names, and not through an open
+		 * "its" ("Nvidia's H20", not "the company's H20"), is
+		 * restricted in the chip's name */
 		if (r->rel == ERG_MAKES &&
 		    ((e = push_key(&x->makers, pair_key(r->subj, r->obj))) ||
-		     (asserted(r) && f[i].subj_len &&
+		     (asserted(r) && !(r->by_ref & 1) && f[i].subj_len &&
 		      (e = push_key(&x->made, pair_key(r->obj, r->subj))))))
 			return e;
 		if (r->rel == ERG_RESTRICTED &&
@@ -132,6 +133,19 @@ static erg_err collect_makers(erg_extractor *x)
 static int has_key(const erg_vec *v, uint64_t k)
 {
 	return v->len && bsearch(&k, v->data, v->len, sizeof k, key_cmp);
+}
+
+/* Does the document name, not through an open reference, a maker of the
+ * chip other than maker? */
+static int other_maker(const erg_extractor *x, int32_t maker, int32_t chip)
+{
+	const uint64_t *k = x->made.data;
+
+	for (size_t i = 0; i < x->made.len; i++)
+		if ((k[i] >> 32) == (uint32_t)chip &&
+		    (int32_t)(uint32_t)k[i] != maker)
+			return 1;
+	return 0;
 }
 
 /* An agency that restricts a chip restricts its maker's trade in it:
@@ -204,6 +218,24 @@ static erg_err emit_doc(erg_extractor *x, const erg_doc *doc,
 	if ((e = collect_makers(x)))
 		return e;
 	for (size_t i = 0; i < x->found.len; i++) {
+		/* "Nvidia asked Samsung to halt work on its H20": a maker
+		 * found through an open "its" yields to a maker the document
+		 * names for that chip */
+		if (f[i].r.rel == ERG_MAKES && (f[i].r.by_ref & 1) &&
+		    other_maker(x, f[i].r.subj, f[i].r.obj)) {
+			if (x->explain &&
+			    (e = erg_buf_printf(x->explain,
+			                        "dropped: %s -makes-> %s (the text "
+			                        "names another maker)\n",
+			                        erg_lexicon_entity(x->lx,
+			                                           (size_t)f[i].r.subj)
+			                            ->name,
+			                        erg_lexicon_entity(x->lx,
+			                                           (size_t)f[i].r.obj)
+			                            ->name)))
+				return e;
+			continue;
+		}
 		if (f[i].r.rel == ERG_PURCHASED &&
 		    makes_in_doc(x, f[i].r.subj, f[i].r.obj)) {
 			if (x->explain &&

@@ -845,6 +845,17 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 		}
 		if (n == 0)
 			n = 1;
+		/* "SEOUL, May 2 (Reuters) -", "WASHINGTON -": a dateline
+		 * names where the story was filed, not an actor */
+		if (sense.entity >= 0 && i == s->tok && n == 1 &&
+		    (t->flags & ERG_TF_UPPER) && t->len >= 4 && i + 1 < end &&
+		    (is_punct(text, &toks[i + 1], ',') ||
+		     is_punct(text, &toks[i + 1], '-') ||
+		     is_punct(text, &toks[i + 1], ':') ||
+		     is_punct(text, &toks[i + 1], '(')) &&
+		    erg_lexicon_entity(m->lx, (size_t)sense.entity)->type ==
+		        ERG_AGENCY)
+			sense = (erg_sense){-1, 0, 0, 0};
 		/* "the China Semiconductor Industry Association", "the US
 		 * Chamber of Commerce": a state's name opens a body that is
 		 * neither the state nor an agency, and the whole name is

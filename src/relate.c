@@ -234,6 +234,14 @@ static void collect_right(const ctx *c, size_t i, unsigned mask, elist *l)
 		k = skip_paren(c, j + 1);
 		if (has_cue(c, k, ERG_CUE_CHIPNOUN))
 			k++;
+		/* "Lenovo executives, along with representatives of Inspur" */
+		for (size_t q = 0; q < 2 && has_cue(c, k, ERG_CUE_FILLER) &&
+		                   !c->it[k].nents && !is_connector(c, k) &&
+		                   (is_word(c, k, "executives") ||
+		                    is_word(c, k, "representatives") ||
+		                    is_word(c, k, "officials"));
+		     q++)
+			k++;
 		if (!is_connector(c, k) && !has_cue(c, k, ERG_CUE_INCLUDE))
 			break;
 		while (k < c->n && (is_connector(c, k) ||
@@ -241,6 +249,11 @@ static void collect_right(const ctx *c, size_t i, unsigned mask, elist *l)
 			word |= !is_punct(c, k, ',');
 			k++;
 		}
+		/* "... along with representatives of Inspur" */
+		if ((is_word(c, k, "representatives") || is_word(c, k, "executives") ||
+		     is_word(c, k, "officials")) &&
+		    (is_word(c, k + 1, "of") || is_word(c, k + 1, "from")))
+			k += 2;
 		/* "the Commerce Department and its Bureau ..." */
 		if (k < c->n && (is_word(c, k, "its") || is_word(c, k, "the") ||
 		     is_word(c, k, "their")))
@@ -320,12 +333,34 @@ static void collect_left(const ctx *c, size_t i, unsigned mask, elist *l)
 	}
 }
 
+/* "said", "showing", "reported": a verb whose "that" opens a clause. */
+static int reporting_verb(const ctx *c, size_t i)
+{
+	static const char *const w[] = {
+		"said", "says", "say", "saying", "showed", "shows", "show",
+		"showing", "found", "finds", "reported", "reports", "noted",
+		"notes", "indicated", "indicates", "indicating", "suggested",
+		"suggests", "suggesting", "revealed", "reveals", "confirmed",
+		"confirms", "claimed", "claims", "argued", "argues", "believe",
+		"believes", "concluded", "stated", "states", "stating", "wrote",
+		"writes", "alleged", "alleges", "alleging", NULL};
+
+	for (const char *const *p = w; *p; p++)
+		if (is_word(c, i, *p))
+			return 1;
+	return 0;
+}
+
 /* Nearest list of mask entities left of item from. */
 static int find_subject(const ctx *c, size_t from, unsigned mask, elist *l)
 {
 	l->n = 0;
 	for (size_t j = from; j-- > 0 && from - j <= SUBJECT_REACH;) {
 		if (is_punct(c, j, ';'))
+			return 0;
+		/* "documents showing that universities had acquired ...": the
+		 * clause after a reporting verb's "that" has its own subject */
+		if (is_word(c, j, "that") && j > 0 && reporting_verb(c, j - 1))
 			return 0;
 		/* "The H20, which Nvidia designed, was banned": step over the
 		 * relative clause to the noun it describes */
@@ -368,11 +403,18 @@ static int find_subject(const ctx *c, size_t from, unsigned mask, elist *l)
 		if (has_ent(c, j, mask) &&
 		    !(etype(c, j) == ERG_AGENCY &&
 		      (has_cue(c, j + 1, ERG_CUE_CHIPNOUN) ||
+		       /* "a Chinese military company", "US firms" */
+		       ((has_cue(c, j + 1, ERG_CUE_GENERIC) ||
+		         is_word(c, j + 1, "company") || is_word(c, j + 1, "firm")) &&
+		        !c->it[j].poss) ||
 		       (j > 0 && has_cue(c, j - 1, ERG_CUE_PREP) &&
 		        !is_word(c, j + 1 + is_punct(c, j + 1, ','), "which") &&
 		        !is_word(c, j + 1 + is_punct(c, j + 1, ','), "who")) ||
+		       /* "the NDRC's instruction covers the H20": an owner
+		        * acts through its measure */
 		       (c->it[j].poss && !is_word(c, j + 2, "administration") &&
-		        !is_word(c, j + 2, "government"))))) {
+		        !is_word(c, j + 2, "government") &&
+		        !has_cue(c, j + 2, ERG_CUE_MEASURE))))) {
 			collect_left(c, j, mask, l);
 			return 1;
 		}
@@ -649,7 +691,8 @@ static int type_of(const ctx *c, int32_t e)
 /* Append a relation if its argument types fit; fold duplicates, keeping
  * the strongest reading (asserted beats hedged, positive beats negative). */
 static erg_err emit(ctx *c, erg_rel rel, int32_t s, int32_t o, uint8_t neg,
-                    uint8_t hedge, const char *rule, float conf)
+                    uint8_t hedge, uint8_t by_ref, const char *rule,
+                    float conf)
 {
 	erg_relation *r;
 
@@ -666,6 +709,7 @@ static erg_err emit(ctx *c, erg_rel rel, int32_t s, int32_t o, uint8_t neg,
 			     conf > r[i].confidence)) {
 				r[i].negative = neg;
 				r[i].hedged = hedge;
+				r[i].by_ref = by_ref;
 				r[i].rule = rule;
 				r[i].confidence = conf;
 			}
@@ -679,6 +723,7 @@ static erg_err emit(ctx *c, erg_rel rel, int32_t s, int32_t o, uint8_t neg,
 	r->obj = o;
 	r->negative = neg;
 	r->hedged = hedge;
+	r->by_ref = by_ref;
 	r->rule = rule;
 	r->confidence = conf;
 	return ERG_OK;
@@ -728,6 +773,20 @@ static void keep_vendors(const ctx *c, elist *o, size_t t)
 	o->n = k;
 }
 
+/* Does the sentence name, before the reference at item i, another
+ * entity of the type it was resolved to ("Nvidia asked Samsung to halt
+ * work on its H20": its may be either)? */
+static int open_reference(const ctx *c, size_t i)
+{
+	int t = etype(c, i);
+
+	for (size_t k = 0; k < i; k++)
+		if (!c->it[k].coref && c->it[k].nents && etype(c, k) == t &&
+		    c->it[k].ents[0] != c->it[i].ents[0])
+			return 1;
+	return 0;
+}
+
 static erg_err emit_all(ctx *c, erg_rel rel, const elist *s, const elist *o,
                         uint8_t neg, uint8_t hedge, const char *rule)
 {
@@ -738,12 +797,17 @@ static erg_err emit_all(ctx *c, erg_rel rel, const elist *s, const elist *o,
 		for (size_t j = 0; j < o->n; j++) {
 			float conf = rule_confidence(rule);
 			size_t a = s->at[i], b = o->at[j];
+			uint8_t by_ref = 0;
 
 			/* a pronoun or a far argument is a guess */
-			if (a < c->n && c->it[a].coref)
+			if (a < c->n && c->it[a].coref) {
 				conf -= 0.15f;
-			if (b < c->n && c->it[b].coref)
+				by_ref |= open_reference(c, a) ? 1 : 0;
+			}
+			if (b < c->n && c->it[b].coref) {
 				conf -= 0.15f;
+				by_ref |= open_reference(c, b) ? 2 : 0;
+			}
 			if ((a > b ? a - b : b - a) > 12)
 				conf -= 0.05f;
 			if (s->e[i] == o->e[j])
@@ -754,7 +818,8 @@ static erg_err emit_all(ctx *c, erg_rel rel, const elist *s, const elist *o,
 			       erg_lexicon_entity(lx, (size_t)o->e[j])->name,
 			       neg ? " [negated]" : "", hedge ? " [hedged]" : "",
 			       (double)conf);
-			if ((e = emit(c, rel, s->e[i], o->e[j], neg, hedge, rule, conf)))
+			if ((e = emit(c, rel, s->e[i], o->e[j], neg, hedge, by_ref,
+			              rule, conf)))
 				return e;
 		}
 	return ERG_OK;
@@ -904,9 +969,11 @@ static erg_err try_directive(ctx *c, size_t d, int *matched)
 	    (e = emit_all(c, ERG_RESTRICTED, &a, &y, neg, hedge,
 	                  "directive-object")))
 		return e;
-	/* purchases told to halt existed; avoiding presupposes none */
+	/* purchases told to halt existed; avoiding presupposes none, and a
+	 * directive the text denies ("was never told to halt purchases")
+	 * is no evidence of them */
 	keep_vendors(c, &y, u);
-	if (buying && !avoid)
+	if (buying && !avoid && !neg)
 		return emit_all(c, ERG_PURCHASED, &x, &y, 0, hedge,
 		                "directive-halted-purchase");
 	return ERG_OK;
@@ -1148,6 +1215,31 @@ static erg_err try_listing(ctx *c, size_t add)
 	return ERG_OK;
 }
 
+/* The item of a named body of the same state as the state at item i
+ * ("the Commerce Department" for "US"), when the sentence names one;
+ * else i. */
+static size_t named_body(const ctx *c, size_t i)
+{
+	const erg_lexicon *lx = erg_mentions_lexicon(c->m);
+	const erg_entity *st = erg_lexicon_entity(lx, (size_t)c->it[i].ents[0]);
+	size_t n = strlen(st->name);
+
+	if (n < 11 || strcmp(st->name + n - 11, " government") != 0)
+		return i;
+	for (size_t k = 0; k < c->n; k++) {
+		const erg_entity *b;
+
+		if (k == i || c->it[k].coref || !has_ent(c, k, M_AGENCY))
+			continue;
+		b = erg_lexicon_entity(lx, (size_t)c->it[k].ents[0]);
+		n = strlen(b->name);
+		if (strcmp(b->country, st->country) == 0 &&
+		    !(n >= 11 && strcmp(b->name + n - 11, " government") == 0))
+			return k;
+	}
+	return i;
+}
+
 /* "Both companies are on the US government's export blacklist", "Huawei
  * has been on the Commerce Department's Entity List since 2019": being on
  * a list is a restriction by its keeper, who must be named with the list
@@ -1164,8 +1256,12 @@ static erg_err try_on_list(ctx *c, size_t li)
 	if (k > 0 && is_poss(c, k - 1))
 		k--;
 	if (k > 0 && has_ent(c, k - 1, M_AGENCY) && !c->it[k - 1].coref) {
-		/* "the US government's export blacklist", "the US Entity List" */
-		list_add(&a, &c->it[k - 1], k - 1);
+		/* "the US government's export blacklist", "the US Entity List";
+		 * "on the US Entity List since the Commerce Department added
+		 * it": the body the sentence names keeps it for its state */
+		size_t body = named_body(c, k - 1);
+
+		list_add(&a, &c->it[body], body);
 		a.first = a.last = k - 1;
 		k--;
 	} else {

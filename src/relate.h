@@ -16,6 +16,10 @@ typedef struct {
 	int32_t subj, obj;     /* entity indexes in the lexicon */
 	uint8_t negative;      /* the text denies it */
 	uint8_t hedged;        /* the text only supposes, plans or asks it */
+	uint8_t by_ref;        /* bit 0: the subject, bit 1: the object was
+	                        * found through a pronoun or description
+	                        * that the sentence leaves open (another
+	                        * entity of its type is named before it) */
 	const char *rule;      /* name of the rule that produced it */
 	float confidence;      /* 0..1: the rule's reliability, lowered for
 	                        * arguments found through coreference or far

@@ -436,6 +436,22 @@ static const ccase cases[] = {
 	 "Representatives of Nvidia were summoned to the commerce ministry on "
 	 "Friday.",
 	 {"MOFCOM summoned Nvidia" POS}, {NULL}, NULL},
+	{G_SYNTAX, "syntax_measure_owner_possessive",
+	 "The NDRC's instruction covers the MI308.",
+	 {"NDRC restricted MI308" POS}, {NULL}, NULL},
+	{G_SYNTAX, "syntax_on_list_body_named_later",
+	 "SMIC has been on the US Entity List since 2020, when the Commerce "
+	 "Department added it.",
+	 {"US Commerce Department restricted SMIC" POS}, {NULL}, NULL},
+	{G_SYNTAX, "syntax_directive_urging",
+	 "The CAC began urging Alibaba to avoid the H20.",
+	 {"CAC restricted Alibaba" POS, "CAC restricted H20" POS}, {NULL},
+	 NULL},
+	{G_SYNTAX, "syntax_list_along_with_representatives",
+	 "The market regulator called in Lenovo executives, along with "
+	 "representatives of Inspur.",
+	 {"SAMR summoned Lenovo" POS, "SAMR summoned Inspur" POS}, {NULL},
+	 NULL},
 	{G_SYNTAX, "syntax_passive_no_agent_no_also",
 	 "The CAC summoned Tencent on Monday. Baidu was called in.",
 	 {"CAC summoned Tencent" POS}, {NULL}, NULL},
@@ -745,6 +761,33 @@ static const ccase cases[] = {
 	 "Micron became the first US chipmaker to be targeted by such a "
 	 "review in China.",
 	 {NULL}, {NULL}, NULL},
+	{G_NEGHEDGE, "neg_dateline_is_no_actor",
+	 "SEOUL, May 2 (Reuters) - The CAC banned Micron chips.",
+	 {"CAC restricted Micron" POS}, {NULL}, NULL},
+	{G_NEGHEDGE, "neg_correction",
+	 "An earlier article incorrectly stated that the MIIT had banned "
+	 "Lenovo.",
+	 {"MIIT restricted Lenovo" NEG}, {NULL}, NULL},
+	{G_NEGHEDGE, "neg_denied_directive_no_purchase",
+	 "ByteDance said it had never been told by the CAC to halt purchases "
+	 "of Nvidia products.",
+	 {"CAC restricted ByteDance" NEG}, {"CAC restricted Nvidia" NEG, NULL},
+	 NULL},
+	{G_NEGHEDGE, "neg_reported_clause_subject",
+	 "Lawmakers cited documents showing that universities tied to the "
+	 "People's Liberation Army had acquired H100 processors, in a letter "
+	 "to Nvidia and AMD.",
+	 {NULL}, {NULL}, NULL},
+	{G_NEGHEDGE, "neg_designation_name_is_no_agent",
+	 "Xiaomi was once called a Chinese military company, and a court "
+	 "later blocked the label.",
+	 {NULL}, {NULL}, NULL},
+	{G_NEGHEDGE, "neg_open_its_maker",
+	 "Nvidia's H20 sold well. Nvidia asked Amkor and Samsung to suspend "
+	 "production related to its H20 chip. Beijing banned the H20.",
+	 {"Nvidia makes H20" POS, "Chinese government restricted H20" POS,
+	  "Chinese government restricted Nvidia" POS},
+	 {NULL}, NULL},
 	{G_NEGHEDGE, "neg_not_on_list", "Sophgo is not on the US Entity List.",
 	 {"US government restricted Sophgo" NEG}, {NULL}, NULL},
 	{G_NEGHEDGE, "neg_never", "The CAC has never summoned Baidu.",
