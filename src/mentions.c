@@ -696,13 +696,14 @@ static erg_err listed_companies(erg_mentions *m, const char *text,
 				group = 1;
 		if (!group)
 			continue;
-		for (size_t j = i + 1, skipped = 0; j < n;) {
+		for (size_t j = i + 1, skipped = 0, named = 0; j < n;) {
 			size_t e = j;
 			char name[160];
 			size_t len = 0;
 			int32_t id;
 
 			if (is_connector(text, toks, &it[j]) || it[j].nents) {
+				named |= it[j].nents != 0;
 				j++;
 				continue;
 			}
@@ -717,7 +718,7 @@ static erg_err listed_companies(erg_mentions *m, const char *text,
 			       (UINT64_C(1) << ERG_CUE_CHIPNOUN))) ||
 			     (!it[j].sense.cues && !(toks[it[j].tok].flags & ERG_TF_CAP) &&
 			      toks[it[j].tok].kind == ERG_TOK_WORD)) &&
-			    ++skipped <= 5) {
+			    !named && ++skipped <= 5) {
 				j++;
 				continue;
 			}
@@ -741,6 +742,7 @@ static erg_err listed_companies(erg_mentions *m, const char *text,
 			/* the run becomes its first item; the rest are emptied and
 			 * dropped below */
 			set_ents(&it[j], &id, 1, 0);
+			named = 1;
 			it[j].ntok = it[e - 1].tok + it[e - 1].ntok - it[j].tok;
 			for (size_t k = j + 1; k < e; k++)
 				it[k].ntok = 0;
@@ -860,15 +862,22 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 		 * Chamber of Commerce": a state's name opens a body that is
 		 * neither the state nor an agency, and the whole name is
 		 * nothing the rules use */
-		if (sense.entity >= 0 && is_government(m->lx, sense.entity))
+		if (sense.entity >= 0 && !headline &&
+		    is_government(m->lx, sense.entity))
 			for (size_t k = i + n; k < end && k < i + n + 4 &&
 			                       (toks[k].flags & ERG_TF_CAP);
-			     k++)
-				if (tok_cue(m, text, toks, k, ERG_CUE_ORGWORD)) {
+			     k++) {
+				erg_sense ks = token_sense(m, text, toks, k);
+
+				if (ks.cues & (UINT64_C(1) << ERG_CUE_ORGWORD)) {
 					sense = (erg_sense){-1, 0, 0, 0};
 					n = k + 1 - i;
 					break;
 				}
+				/* "China Summons Nvidia": a word of its own */
+				if (ks.entity >= 0 || ks.verbs || ks.nouns)
+					break;
+			}
 		/* "Huawei Technologies Co., Ltd." is one mention */
 		if (sense.entity >= 0 &&
 		    erg_lexicon_entity(m->lx, (size_t)sense.entity)->type ==
@@ -931,7 +940,8 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 			 * is products, not the companies listed last */
 			if (i > 0 && it[i].ntok == 1 &&
 			    is_word(text, &toks[it[i].tok], "them") &&
-			    (it[i - 1].sense.cues & (UINT64_C(1) << ERG_CUE_USE)))
+			    (it[i - 1].sense.cues & (UINT64_C(1) << ERG_CUE_USE)) &&
+			    !(it[i - 1].sense.cues & (UINT64_C(1) << ERG_CUE_DIRECTIVE)))
 				continue;
 
 			/* earlier items of this sentence count as recent */

@@ -216,6 +216,15 @@ static size_t skip_paren_left(const ctx *c, size_t i)
 	return is_punct(c, q, '(') && q > 0 ? q - 1 : i;
 }
 
+/* Does item i start a predicate ("Sugon said it would appeal")? */
+static int starts_clause(const ctx *c, size_t i)
+{
+	i = skip_paren(c, i);
+	return i < c->n && (has_cue(c, i, ERG_CUE_BREAK) ||
+	                    has_cue(c, i, ERG_CUE_BE) ||
+	                    (c->it[i].sense.verbs && !c->it[i].sense.nouns));
+}
+
 /* Collect the list whose first member is at i, going right. */
 static void collect_right(const ctx *c, size_t i, unsigned mask, elist *l)
 {
@@ -265,13 +274,21 @@ static void collect_right(const ctx *c, size_t i, unsigned mask, elist *l)
 			 * over when an "and" follows it */
 			size_t e = k;
 
+			/* a noun phrase, not a clause: "the Institute of ...",
+			 * "Tencent's rival", never "citing security concerns" */
+			if (!is_word(c, k, "the") && !is_word(c, k, "a") &&
+			    !is_word(c, k, "an") && !is_word(c, k - 1, "the") &&
+			    !is_word(c, k - 1, "its") && !is_word(c, k - 1, "their") &&
+			    !c->it[k].nents &&
+			    !(c->toks[c->it[k].tok].flags & ERG_TF_CAP))
+				e = c->n;
 			while (e < c->n && e - k < 10 && !is_stop(c, e) &&
 			       !is_connector(c, e) && !has_ent(c, e, mask) &&
 			       !c->it[e].sense.verbs && !c->it[e].sense.nouns)
 				e++;
-			if (is_punct(c, e, ',') && is_word(c, e + 1, "and") &&
-			    member_at(c, e + 2, mask) < c->n) {
-				j = prev;
+			if (e < c->n && is_punct(c, e, ',') && is_word(c, e + 1, "and") &&
+			    member_at(c, e + 2, mask) < c->n &&
+			    !starts_clause(c, member_at(c, e + 2, mask) + 1)) {
 				k = e;
 				while (k < c->n && is_connector(c, k))
 					k++;
@@ -430,6 +447,8 @@ static int find_object_until(const ctx *c, size_t from, size_t limit,
 	size_t reach = from + OBJECT_REACH;
 
 	l->n = 0;
+	if (limit > c->n)
+		limit = c->n;
 	for (size_t j = from; j < limit && j < reach; j++) {
 		const erg_item *it = &c->it[j];
 
@@ -1346,15 +1365,20 @@ static erg_err try_sale(ctx *c, size_t v)
 	              has_cue(c, v - 1, ERG_CUE_AVOID)))
 		return ERG_OK;
 	/* "licences that allowed Intel and Qualcomm to ship chips to
-	 * Huawei": a sale that is permitted has not happened */
-	for (j = v >= 8 ? v - 8 : 0; v > 0 && j < v - 1; j++)
-		if (is_word(c, v - 1, "to") &&
-		    (is_word(c, j, "allowed") || is_word(c, j, "allow") ||
-		     is_word(c, j, "allows") || is_word(c, j, "allowing") ||
-		     is_word(c, j, "permitted") || is_word(c, j, "permit") ||
-		     is_word(c, j, "permits") || is_word(c, j, "let") ||
-		     has_cue(c, j, ERG_CUE_LICENCE)))
-			return ERG_OK;
+	 * Huawei": a sale that is permitted has not happened; only the
+	 * sellers and "that" may stand between the permit and "to" */
+	if (v > 1 && is_word(c, v - 1, "to"))
+		for (j = v - 1; j-- > 0 && v - j < 10;) {
+			if (is_word(c, j, "allowed") || is_word(c, j, "allow") ||
+			    is_word(c, j, "allows") || is_word(c, j, "allowing") ||
+			    is_word(c, j, "permitted") || is_word(c, j, "permit") ||
+			    is_word(c, j, "permits") || is_word(c, j, "let") ||
+			    has_cue(c, j, ERG_CUE_LICENCE))
+				return ERG_OK;
+			if (!c->it[j].nents && !is_connector(c, j) &&
+			    !has_cue(c, j, ERG_CUE_FILLER))
+				break;
+		}
 	for (j = v + 1; j < c->n && j < v + 10 && !is_word(c, j, "to") &&
 	                !is_stop(c, j);
 	     j++)
@@ -1386,6 +1410,18 @@ static erg_err try_sale(ctx *c, size_t v)
 	return ERG_OK;
 }
 
+/* Could company co make chip ch?  A chip carries its maker's country
+ * (entities.txt), so "Tencent's H20 orders" are a buyer's and "Nvidia's
+ * H20 orders" a maker's. */
+static int maker_country(const ctx *c, int32_t co, int32_t ch)
+{
+	const erg_lexicon *lx = erg_mentions_lexicon(c->m);
+	const char *a = erg_lexicon_entity(lx, (size_t)co)->country;
+	const char *b = erg_lexicon_entity(lx, (size_t)ch)->country;
+
+	return !*a || !*b || strcmp(a, b) == 0;
+}
+
 /* "received (large) orders from": the receive verb before noun t, or n. */
 static size_t receive_verb(const ctx *c, size_t t)
 {
@@ -1399,7 +1435,10 @@ static size_t receive_verb(const ctx *c, size_t t)
 		for (const char *const *w = verbs; *w; w++)
 			if (is_word(c, k - 1, *w))
 				return k - 1;
-		/* only adjectives between: "received large new orders" */
+		/* only adjectives and the chip between: "received large new
+		 * H20 orders" */
+		if (has_ent(c, k - 1, M_CHIP) || has_cue(c, k - 1, ERG_CUE_CHIPNOUN))
+			continue;
 		if (c->it[k - 1].nents || is_stop(c, k - 1) ||
 		    is_punct(c, k - 1, ',') || c->it[k - 1].sense.verbs ||
 		    c->it[k - 1].sense.nouns ||
@@ -1491,6 +1530,10 @@ static int received_from(const ctx *c, size_t t, elist *s, elist *o)
 	if (k >= c->n || !find_object(c, t + 2, M_COMPANY, ERG_PURCHASED, &b) ||
 	    !find_subject(c, k, M_COMPANY, &v))
 		return 0;
+	/* "Nvidia received H20 orders from Tencent": the chip too */
+	for (size_t q = k + 1; q < t && v.n < LIST_MAX; q++)
+		if (has_ent(c, q, M_CHIP))
+			list_add(&v, &c->it[q], q);
 	*s = b;
 	*o = v;
 	return 1;
@@ -1582,6 +1625,9 @@ static void copula_subject(const ctx *c, size_t t, unsigned mask, elist *l)
 	if (k > 1 && (is_word(c, k - 1, "also") || is_word(c, k - 1, "long") ||
 	              is_word(c, k - 1, "now") || is_word(c, k - 1, "still")))
 		k--;
+	if (k > 1 && (is_word(c, k - 1, "has") || is_word(c, k - 1, "have") ||
+	              is_word(c, k - 1, "had")))
+		k--;
 	if (has_ent(c, k - 1, mask))
 		collect_left(c, k - 1, mask, l);
 }
@@ -1627,7 +1673,10 @@ static erg_err relate_trigger(ctx *c, size_t t)
 				               ? t - 2
 				               : t - 1;
 
-				if (has_ent(c, q, M_CHIP) && !c->it[q].coref) {
+				/* "Nvidia's H20 orders" are orders for its own chip */
+				if (has_ent(c, q, M_CHIP) && !c->it[q].coref &&
+				    !(r == ERG_PURCHASED && s.n &&
+				      maker_country(c, s.e[0], c->it[q].ents[0]))) {
 					list_add(&o, &c->it[q], q);
 					o.first = o.last = q;
 				}
@@ -1863,7 +1912,8 @@ static erg_err relate_makers(ctx *c)
 		 * of a purchase, not the maker; "Nvidia H20 orders" are
 		 * orders for Nvidia's chip */
 		if (j < c->n && j != i && (c->it[i].poss || c->it[i].coref) &&
-		    buyer_chip(c, j))
+		    buyer_chip(c, j) && !maker_country(c, c->it[i].ents[0],
+		                                       c->it[j].ents[0]))
 			continue;
 		if (j >= c->n || j == i) {
 			/* "its advanced Blackwell chip", "Nvidia's actual flagship
