@@ -1071,6 +1071,66 @@ static erg_err try_obligation(ctx *c, size_t m)
 	return ERG_OK;
 }
 
+/* Is the licence word at item i an export licence? */
+static int export_licence(const ctx *c, size_t i)
+{
+	const erg_item *it = &c->it[i];
+
+	for (size_t k = 0; k < it->ntok; k++) {
+		const erg_token *t = &c->toks[it->tok + k];
+
+		if ((t->len == 6 && strncasecmp(c->text + t->off, "export", 6) == 0))
+			return 1;
+	}
+	return i > 0 && is_word(c, i - 1, "export");
+}
+
+/* The government of the state the objects o come from: a chip's, else a
+ * company's (entities.txt gives each a country). */
+static int exporting_state(const ctx *c, const elist *o, size_t at,
+                           elist *a)
+{
+	const erg_lexicon *lx = erg_mentions_lexicon(c->m);
+	const char *cc = NULL;
+
+	for (int pass = 0; pass < 2 && !cc; pass++)
+		for (size_t k = 0; k < o->n && !cc; k++) {
+			const erg_entity *e = erg_lexicon_entity(lx, (size_t)o->e[k]);
+
+			if (e->type == (pass ? ERG_COMPANY : ERG_CHIP) && e->country[0])
+				cc = e->country;
+		}
+	if (!cc)
+		return 0;
+	/* "..., the Commerce Department said": the body that says so */
+	for (size_t k = 0; k < c->n; k++)
+		if (has_ent(c, k, M_AGENCY) && !c->it[k].coref &&
+		    strcmp(erg_lexicon_entity(lx, (size_t)c->it[k].ents[0])->country,
+		           cc) == 0 &&
+		    (is_word(c, k + 1, "said") || is_word(c, k + 1, "says") ||
+		     is_word(c, k + 1, "announced") || is_word(c, k + 1, "stated"))) {
+			a->e[0] = c->it[k].ents[0];
+			a->at[0] = at;
+			a->first = a->last = at;
+			a->n = 1;
+			return 1;
+		}
+	for (size_t i = 0; i < erg_lexicon_nentities(lx); i++) {
+		const erg_entity *e = erg_lexicon_entity(lx, i);
+		size_t n = strlen(e->name);
+
+		if (e->type == ERG_AGENCY && strcmp(e->country, cc) == 0 &&
+		    n >= 11 && strcmp(e->name + n - 11, " government") == 0) {
+			a->e[0] = (int32_t)i;
+			a->at[0] = at;
+			a->first = a->last = at;
+			a->n = 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* "A told Nvidia it would need a licence to ship the H20", "A said any
  * company exporting Nvidia's Blackwell chips must obtain a permit": a
  * licence requirement restricts the companies and chips it binds. */
@@ -1097,11 +1157,13 @@ static erg_err try_licence(ctx *c, size_t lic)
 		/* "it must seek U.S. government approval": the agency inside */
 		for (j = need + 1; j < lic && !has_ent(c, j, M_AGENCY); j++)
 			;
-		if (j == lic)
-			return ERG_OK;
-		collect_right(c, j, M_AGENCY, &a);
 		from = need > 8 ? need - 8 : 0;
-		a.first = from;
+		if (j < lic) {
+			collect_right(c, j, M_AGENCY, &a);
+			a.first = from;
+		} else if (!export_licence(c, lic)) {
+			return ERG_OK;
+		}
 	}
 	for (j = from; j < need; j++) {
 		size_t k = member_at(c, j, M_COMPANY | M_CHIP);
@@ -1117,6 +1179,10 @@ static erg_err try_licence(ctx *c, size_t lic)
 		for (size_t k = 0; k < more.n; k++)
 			list_add(&o, &c->it[more.at[k]], more.at[k]);
 	if (!o.n)
+		return ERG_OK;
+	/* "Nvidia still requires export licences": the exporting state,
+	 * that of the chip or else of the company */
+	if (!a.n && !exporting_state(c, &o, from, &a))
 		return ERG_OK;
 	mark(c, lic);
 	modality(c, a.first, lic, &neg, &hedge);
