@@ -31,6 +31,7 @@ typedef struct {
 typedef struct {
 	uint32_t key;        /* offset in pool of the first key */
 	uint32_t head;       /* first phrase in the chain */
+	uint32_t hash;       /* hash_key of the key: most probes end here */
 } slot;
 
 struct erg_lexicon {
@@ -229,14 +230,17 @@ static uint32_t hash_key(const char *s)
 static slot *find_slot(const erg_lexicon *lx, const char *key)
 {
 	size_t i;
+	uint32_t h;
 
 	if (!lx->nslots)
 		return NULL;
-	i = hash_key(key) & (lx->nslots - 1);
+	h = hash_key(key);
+	i = h & (lx->nslots - 1);
 	for (;;) {
 		slot *s = &lx->slots[i];
 
-		if (s->head == NONE || strcmp(lx->pool.data + s->key, key) == 0)
+		if (s->head == NONE ||
+		    (s->hash == h && strcmp(lx->pool.data + s->key, key) == 0))
 			return s;
 		i = (i + 1) & (lx->nslots - 1);
 	}
@@ -301,6 +305,7 @@ static erg_err intern_phrase(erg_lexicon *lx, char keys[][KEY_MAX],
 			return e;
 	if (s->head == NONE) {
 		s->key = off;
+		s->hash = hash_key(keys[0]);
 		lx->used++;
 	}
 	p = erg_vec_push(&lx->phrases);
@@ -375,27 +380,29 @@ size_t erg_lexicon_match(const erg_lexicon *lx, const char *text,
 	erg_sense merged = {-1, 0, 0, 0};
 	const slot *s;
 	uint32_t j;
+	size_t k1;
 
 	if (!erg_token_key(text + toks[i].off, toks[i].len, key, sizeof key))
 		return 0;
 	s = find_slot(lx, key);
 	if (!s || s->head == NONE)
 		return 0;
+	/* every phrase of the slot starts with key: its second key follows */
+	k1 = strlen(key) + 1;
 	for (j = s->head; j != NONE; j = p->next) {
 		const char *k;
 		size_t t;
 
 		p = (const phrase *)lx->phrases.data + j;
-		if (p->ntok > n - i || (best && p->ntok < best->ntok))
+		if (p->ntok > n - i || (best && p->ntok < best->ntok) ||
+		    !case_ok(p->caps[0], toks[i].flags))
 			continue;
-		k = lx->pool.data + p->keys;
-		for (t = 0; t < p->ntok; k += strlen(k) + 1, t++) {
+		k = lx->pool.data + p->keys + k1;
+		for (t = 1; t < p->ntok; k += strlen(k) + 1, t++) {
 			const erg_token *tk = &toks[i + t];
 
 			if (!case_ok(p->caps[t], tk->flags))
 				break;
-			if (t == 0)
-				continue;
 			if (!made[t]) {
 				/* 2: no key (too long), so no match */
 				made[t] = erg_token_key(text + tk->off, tk->len, tkeys[t],
