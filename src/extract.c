@@ -2,6 +2,7 @@
 #include "extract.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "mentions.h"
@@ -135,6 +136,20 @@ static int has_key(const erg_vec *v, uint64_t k)
 	return v->len && bsearch(&k, v->data, v->len, sizeof k, key_cmp);
 }
 
+/* The --explain line of a document-level step: "dropped: A -rel-> B
+ * (why)". */
+static erg_err explain_step(erg_extractor *x, const char *step,
+                            const erg_relation *r, const char *why)
+{
+	if (!x->explain)
+		return ERG_OK;
+	return erg_buf_printf(
+		x->explain, "%s: %s -%s-> %s (%s)\n", step,
+		erg_lexicon_entity(x->lx, (size_t)r->subj)->name,
+		erg_rel_name(r->rel), erg_lexicon_entity(x->lx, (size_t)r->obj)->name,
+		why);
+}
+
 /* Does the document name, not through an open reference, a maker of the
  * chip other than maker? */
 static int other_maker(const erg_extractor *x, int32_t maker, int32_t chip)
@@ -188,13 +203,14 @@ static erg_err derive_makers(erg_extractor *x, const erg_doc *doc,
 		d.r.rule = "restricted-maker";
 		d.r.confidence = src->r.confidence * 0.9f;
 		d.obj_off = d.obj_len = 0;
-		if (x->explain &&
-		    (e = erg_buf_printf(
-			     x->explain, "added: %s -restricted-> %s (maker of %s)\n",
-			     erg_lexicon_entity(x->lx, (size_t)d.r.subj)->name,
-			     erg_lexicon_entity(x->lx, (size_t)maker)->name,
-			     erg_lexicon_entity(x->lx, (size_t)src->r.obj)->name)))
-			return e;
+		if (x->explain) {
+			char why[160];
+
+			snprintf(why, sizeof why, "maker of %s",
+			         erg_lexicon_entity(x->lx, (size_t)src->r.obj)->name);
+			if ((e = explain_step(x, "added", &d.r, why)))
+				return e;
+		}
 		if ((e = fn(arg, doc, &d)))
 			return e;
 	}
@@ -223,31 +239,15 @@ static erg_err emit_doc(erg_extractor *x, const erg_doc *doc,
 		 * names for that chip */
 		if (f[i].r.rel == ERG_MAKES && (f[i].r.by_ref & 1) &&
 		    other_maker(x, f[i].r.subj, f[i].r.obj)) {
-			if (x->explain &&
-			    (e = erg_buf_printf(x->explain,
-			                        "dropped: %s -makes-> %s (the text "
-			                        "names another maker)\n",
-			                        erg_lexicon_entity(x->lx,
-			                                           (size_t)f[i].r.subj)
-			                            ->name,
-			                        erg_lexicon_entity(x->lx,
-			                                           (size_t)f[i].r.obj)
-			                            ->name)))
+			if ((e = explain_step(x, "dropped", &f[i].r,
+			                      "the text names another maker")))
 				return e;
 			continue;
 		}
 		if (f[i].r.rel == ERG_PURCHASED &&
 		    makes_in_doc(x, f[i].r.subj, f[i].r.obj)) {
-			if (x->explain &&
-			    (e = erg_buf_printf(x->explain,
-			                        "dropped: %s -purchased-> %s (it makes "
-			                        "that chip)\n",
-			                        erg_lexicon_entity(x->lx,
-			                                           (size_t)f[i].r.subj)
-			                            ->name,
-			                        erg_lexicon_entity(x->lx,
-			                                           (size_t)f[i].r.obj)
-			                            ->name)))
+			if ((e = explain_step(x, "dropped", &f[i].r,
+			                      "it makes that chip")))
 				return e;
 			continue;
 		}
