@@ -569,13 +569,29 @@ static void agent_under(const ctx *c, size_t t, unsigned mask, elist *l)
 		}
 }
 
+/* The agency the text named last, when this sentence names none before
+ * item t. */
+static void recent_agency(const ctx *c, size_t t, elist *l)
+{
+	int32_t r = erg_mentions_recent(c->m, ERG_AGENCY);
+
+	l->n = 0;
+	for (size_t k = 0; k < t; k++)
+		if (has_ent(c, k, M_AGENCY))
+			return;
+	if (r < 0)
+		return;
+	l->e[0] = r;
+	l->at[0] = t;
+	l->first = l->last = t;
+	l->n = 1;
+}
+
 /* "The order targets the H20", "the inspections targeted Nvidia's H20":
  * a measure as subject stands for the agency that issued it, the one the
  * text last named (the sentence holds none of its own). */
 static void measure_agent(const ctx *c, size_t t, elist *l)
 {
-	int32_t a;
-
 	int found = 0;
 
 	l->n = 0;
@@ -586,18 +602,8 @@ static void measure_agent(const ctx *c, size_t t, elist *l)
 		        (is_word(c, j - 1, "the") || is_word(c, j - 1, "these") ||
 		         is_word(c, j - 1, "those") || is_word(c, j - 1, "new"));
 	}
-	if (!found)
-		return;
-	for (size_t j = 0; j < t; j++)
-		if (has_ent(c, j, M_AGENCY))
-			return;
-	a = erg_mentions_recent(c->m, ERG_AGENCY);
-	if (a < 0)
-		return;
-	l->e[0] = a;
-	l->at[0] = t;
-	l->first = l->last = t;
-	l->n = 1;
+	if (found)
+		recent_agency(c, t, l);
 }
 
 /* Is the claim between items lo and hi (exclusive) denied or hedged? */
@@ -1635,24 +1641,6 @@ static int continues(const ctx *c, size_t t)
 			break;
 	}
 	return 0;
-}
-
-/* The agency the text named last, when this sentence names none before
- * item t. */
-static void recent_agency(const ctx *c, size_t t, elist *l)
-{
-	int32_t r = erg_mentions_recent(c->m, ERG_AGENCY);
-
-	l->n = 0;
-	for (size_t k = 0; k < t; k++)
-		if (has_ent(c, k, M_AGENCY))
-			return;
-	if (r < 0)
-		return;
-	l->e[0] = r;
-	l->at[0] = t;
-	l->first = l->last = t;
-	l->n = 1;
 }
 
 /* "buyer of", "buyers of": a noun for the actor, not the act */
