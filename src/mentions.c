@@ -197,6 +197,15 @@ static void resolve(erg_mentions *m, erg_item *it, const erg_item *next,
 		return;
 	}
 
+	/* "restricted their sale" after "... bought HBM chips": the chips' */
+	if ((c & (UINT64_C(1) << ERG_CUE_GROUP)) && it->ntok == 1 && next &&
+	    (next->sense.cues & (UINT64_C(1) << ERG_CUE_PRODUCT)) &&
+	    m->last[ERG_CHIP] >= 0 &&
+	    m->sentno - m->last_at[ERG_CHIP] <= COREF_WINDOW &&
+	    m->last_seq[ERG_CHIP] > m->last_seq[ERG_COMPANY]) {
+		set_ents(it, &m->last[ERG_CHIP], 1, 1);
+		return;
+	}
 	if (c & (UINT64_C(1) << ERG_CUE_GROUP)) {
 		if (m->ngroup && m->sentno - m->group_at <= COREF_WINDOW)
 			set_ents(it, m->group, m->ngroup, 1);
@@ -756,6 +765,31 @@ static erg_err listed_companies(erg_mentions *m, const char *text,
 	return ERG_OK;
 }
 
+/* The chip of a word "CHIP-based", "CHIP-powered", "CHIP-equipped", or
+ * -1. */
+static int32_t chip_based(const erg_mentions *m, const char *text,
+                          const erg_token *t)
+{
+	static const char *const suffix[] = {"-based", "-powered", "-equipped",
+	                                     "-class", NULL};
+
+	for (const char *const *p = suffix; *p; p++) {
+		size_t k = strlen(*p);
+		erg_token one = *t;
+		erg_sense ps;
+
+		if (t->len <= k + 1 ||
+		    strncasecmp(text + t->off + t->len - k, *p, k) != 0)
+			continue;
+		one.len -= k;
+		if (erg_lexicon_match(m->lx, text, &one, 0, 1, &ps) == 1 &&
+		    ps.entity >= 0 &&
+		    erg_lexicon_entity(m->lx, (size_t)ps.entity)->type == ERG_CHIP)
+			return ps.entity;
+	}
+	return -1;
+}
+
 erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
                               const erg_token *toks, const erg_sentence *s,
                               erg_vec *items)
@@ -822,6 +856,9 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 			        ERG_CHIP)
 				sense.entity = ps.entity;
 		}
+		/* "Blackwell-based servers", "H20-powered clusters" */
+		if (n == 0 && sense.entity < 0)
+			sense.entity = chip_based(m, text, t);
 		if (n == 0 && sense.entity < 0 && (t->flags & ERG_TF_CAP) && !headline)
 			n = unknown_company(m, text, toks, i, end, &sense.entity);
 		if (n == 0 && sense.entity < 0 && (t->flags & ERG_TF_CAP) && !headline)

@@ -320,9 +320,12 @@ static void collect_right(const ctx *c, size_t i, unsigned mask, elist *l)
 static void collect_left(const ctx *c, size_t i, unsigned mask, elist *l)
 {
 	size_t j = i, k;
+	int last_link = 1;
 
 	l->last = i;
 	for (;;) {
+		int word = 0;
+
 		list_add_mask(c, l, &c->it[j], j, mask);
 		l->first = j;
 		if (j == 0)
@@ -340,14 +343,40 @@ static void collect_left(const ctx *c, size_t i, unsigned mask, elist *l)
 			k--;
 		if (!is_connector(c, k))
 			break;
-		while (k > 0 && is_connector(c, k))
+		while (k > 0 && is_connector(c, k)) {
+			word |= !is_punct(c, k, ',');
 			k--;
+		}
+		/* "Under pressure from Washington, the Netherlands": the last
+		 * two members of a list are joined by a word, never a bare
+		 * comma */
+		if (last_link && !word)
+			break;
+		last_link = 0;
 		/* "Alibaba (BABA, Financials), and Tencent" */
 		k = skip_paren_left(c, k);
 		if (!has_ent(c, k, mask))
 			break;
 		j = k;
 	}
+}
+
+/* "guidance from Chinese authorities", "orders from Beijing": item j
+ * issued a measure, which is no place named after a preposition. */
+static int issued_from(const ctx *c, size_t j)
+{
+	return j > 1 && (is_word(c, j - 1, "from") || is_word(c, j - 1, "by")) &&
+	       has_cue(c, j - 2, ERG_CUE_MEASURE);
+}
+
+/* Is entity e a state as a whole ("US government"), not a named body? */
+static int is_state(const ctx *c, int32_t e)
+{
+	const char *n = erg_lexicon_entity(erg_mentions_lexicon(c->m), (size_t)e)
+	                    ->name;
+	size_t k = strlen(n);
+
+	return k >= 11 && strcmp(n + k - 11, " government") == 0;
 }
 
 /* "said", "showing", "reported": a verb whose "that" opens a clause. */
@@ -417,6 +446,12 @@ static int find_subject(const ctx *c, size_t from, unsigned mask, elist *l)
 		if (is_it(c, j) && j > 0 &&
 		    !(mask & (1u << etype(c, j))))
 			continue;
+		/* "orders for Nvidia's H20 after being called in": the owner
+		 * of a chip is part of the chip's name, not an actor */
+		if (c->it[j].poss && etype(c, j) == ERG_COMPANY &&
+		    (has_ent(c, j + 2, M_CHIP) ||
+		     (has_cue(c, j + 2, ERG_CUE_FILLER) && has_ent(c, j + 3, M_CHIP))))
+			continue;
 		if (has_ent(c, j, mask) &&
 		    !(etype(c, j) == ERG_AGENCY &&
 		      (has_cue(c, j + 1, ERG_CUE_CHIPNOUN) ||
@@ -424,7 +459,12 @@ static int find_subject(const ctx *c, size_t from, unsigned mask, elist *l)
 		       ((has_cue(c, j + 1, ERG_CUE_GENERIC) ||
 		         is_word(c, j + 1, "company") || is_word(c, j + 1, "firm")) &&
 		        !c->it[j].poss) ||
-		       (j > 0 && has_cue(c, j - 1, ERG_CUE_PREP) &&
+		       (j > 0 && !issued_from(c, j) &&
+		        (has_cue(c, j - 1, ERG_CUE_PREP) ||
+		                  /* "imported from the United States" */
+		                  (j > 1 && is_word(c, j - 1, "the") &&
+		                   has_cue(c, j - 2, ERG_CUE_PREP) &&
+		                   is_state(c, c->it[j].ents[0]))) &&
 		        !is_word(c, j + 1 + is_punct(c, j + 1, ','), "which") &&
 		        !is_word(c, j + 1 + is_punct(c, j + 1, ','), "who")) ||
 		       /* "the NDRC's instruction covers the H20": an owner
@@ -459,6 +499,10 @@ static int find_object_until(const ctx *c, size_t from, size_t limit,
 		    !has_cue(c, j + 1, ERG_CUE_PRODUCT) &&
 		    !has_cue(c, j + 1, ERG_CUE_USE))
 			continue;
+		/* "buys most of its processors from Intel": the buyer's own */
+		if (rel == ERG_PURCHASED && it->coref &&
+		    (is_word(c, j, "its") || is_word(c, j, "their")))
+			continue;
 		/* "it" is an object right after the verb ("summoned it");
 		 * further on it starts a clause of its own */
 		if (is_it(c, j) && j > from && !has_cue(c, j - 1, ERG_CUE_PREP))
@@ -467,6 +511,11 @@ static int find_object_until(const ctx *c, size_t from, size_t limit,
 			collect_right(c, j, mask, l);
 			return 1;
 		}
+		/* "questioned Malaysian authorities about Nvidia chips": the
+		 * one summoned is the agency, and the company what it is about */
+		if (rel == ERG_SUMMONED && mask == M_COMPANY && !it->coref &&
+		    has_ent(c, j, M_AGENCY) && !c->it[j].poss)
+			return 0;
 		/* "products made by Micron", "servers powered by Intel chips":
 		 * the maker named by a participle is part of the object */
 		if (has_cue(c, j, ERG_CUE_BY) && j > from &&
@@ -1313,21 +1362,15 @@ static size_t named_body(const ctx *c, size_t i)
 {
 	const erg_lexicon *lx = erg_mentions_lexicon(c->m);
 	const erg_entity *st = erg_lexicon_entity(lx, (size_t)c->it[i].ents[0]);
-	size_t n = strlen(st->name);
 
-	if (n < 11 || strcmp(st->name + n - 11, " government") != 0)
+	if (!is_state(c, c->it[i].ents[0]))
 		return i;
-	for (size_t k = 0; k < c->n; k++) {
-		const erg_entity *b;
-
-		if (k == i || c->it[k].coref || !has_ent(c, k, M_AGENCY))
-			continue;
-		b = erg_lexicon_entity(lx, (size_t)c->it[k].ents[0]);
-		n = strlen(b->name);
-		if (strcmp(b->country, st->country) == 0 &&
-		    !(n >= 11 && strcmp(b->name + n - 11, " government") == 0))
+	for (size_t k = 0; k < c->n; k++)
+		if (k != i && !c->it[k].coref && has_ent(c, k, M_AGENCY) &&
+		    strcmp(erg_lexicon_entity(lx, (size_t)c->it[k].ents[0])->country,
+		           st->country) == 0 &&
+		    !is_state(c, c->it[k].ents[0]))
 			return k;
-	}
 	return i;
 }
 
@@ -1643,6 +1686,23 @@ static int continues(const ctx *c, size_t t)
 	return 0;
 }
 
+/* Is trigger t a form of "target" in a sentence about an investigation? */
+static int probe_target(const ctx *c, size_t t)
+{
+	static const char *const probe[] = {"investigation", "probe", "inquiry",
+	                                    "anti-dumping", "antitrust",
+	                                    "anti-monopoly", NULL};
+
+	if (!is_word(c, t, "target") && !is_word(c, t, "targets") &&
+	    !is_word(c, t, "targeted") && !is_word(c, t, "targeting"))
+		return 0;
+	for (size_t k = 0; k < t; k++)
+		for (const char *const *p = probe; *p; p++)
+			if (is_word(c, k, *p))
+				return 1;
+	return 0;
+}
+
 /* "buyer of", "buyers of": a noun for the actor, not the act */
 static int agent_noun(const ctx *c, size_t t)
 {
@@ -1851,6 +1911,10 @@ static erg_err relate_trigger(ctx *c, size_t t)
 			     has_cue(c, t - 1, ERG_CUE_HALT) ||
 			     has_cue(c, t - 1, ERG_CUE_AVOID)))
 				continue;
+			/* "an anti-dumping investigation ..., in a move that
+			 * targets Texas Instruments": a probe restricts nothing */
+			if (r == ERG_RESTRICTED && probe_target(c, t))
+				continue;
 			find_subject(c, t, subj_mask[r], &s);
 			if (!s.n && r == ERG_RESTRICTED)
 				measure_agent(c, t, &s);
@@ -1916,7 +1980,9 @@ static erg_err relate_trigger(ctx *c, size_t t)
 		modality(c, lo, t, &neg, &hedge);
 		/* "lawmakers urged the Commerce Department to blacklist CXMT":
 		 * an act someone asks for is not done */
-		if (!noun && t > 1 && is_word(c, t - 1, "to") && s.n && s.first < t)
+		if (!noun && t > 1 && is_word(c, t - 1, "to") && s.n && s.first < t &&
+		    /* "instructed its officers to block": the agency acts */
+		    !(c->it[s.first].coref && is_word(c, s.first, "its")))
 			for (size_t k = s.first; k-- > 0 && s.first - k <= 4;)
 				if (has_cue(c, k, ERG_CUE_DIRECTIVE)) {
 					hedge = 1;

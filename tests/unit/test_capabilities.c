@@ -496,6 +496,20 @@ static const ccase cases[] = {
 	{G_SYNTAX, "syntax_licence_no_state",
 	 "Sugon said it still needs a permit for the move.", {NULL}, {NULL},
 	 NULL},
+	{G_SYNTAX, "syntax_guidance_from_agency",
+	 "The move follows guidance from Chinese authorities discouraging "
+	 "local companies from buying the H20.",
+	 {"Chinese government restricted H20" POS}, {NULL}, NULL},
+	{G_SYNTAX, "syntax_own_officers_directive",
+	 "China's customs agency has instructed its officers to block imports "
+	 "of the H20.",
+	 {"China Customs restricted H20" POS}, {NULL}, NULL},
+	{G_SYNTAX, "syntax_purchase_its_own_from_vendor",
+	 "Lenovo buys most of its processors from Intel.",
+	 {"Lenovo purchased Intel" POS}, {NULL}, NULL},
+	{G_UNKNOWN, "unknown_chip_based",
+	 "ByteDance has bought thousands of Blackwell-based servers.",
+	 {"ByteDance purchased Blackwell" POS}, {NULL}, NULL},
 	{G_SYNTAX, "syntax_passive_no_agent_no_also",
 	 "The CAC summoned Tencent on Monday. Baidu was called in.",
 	 {"CAC summoned Tencent" POS}, {NULL}, NULL},
@@ -832,6 +846,36 @@ static const ccase cases[] = {
 	 {"Nvidia makes H20" POS, "Chinese government restricted H20" POS,
 	  "Chinese government restricted Nvidia" POS},
 	 {NULL}, NULL},
+	{G_NEGHEDGE, "neg_held_back_from",
+	 "Tencent and Alibaba have so far held back from large purchases of "
+	 "the Ascend 910B.",
+	 {"Tencent purchased Ascend 910B" NEG, "Alibaba purchased Ascend 910B" NEG},
+	 {NULL}, NULL},
+	{G_NEGHEDGE, "neg_called_for",
+	 "A senator called for the Commerce Department to cut off exports to "
+	 "SMIC.",
+	 {"US Commerce Department restricted SMIC" HEDGED}, {NULL}, NULL},
+	{G_NEGHEDGE, "neg_probe_targets",
+	 "MOFCOM launched an anti-dumping investigation into analog chips, in "
+	 "a move that targets Texas Instruments.",
+	 {NULL}, {NULL}, NULL},
+	{G_NEGHEDGE, "neg_summoned_agency_about_company",
+	 "US officials have questioned Malaysian authorities about shipments "
+	 "of Nvidia chips.",
+	 {NULL}, {NULL}, NULL},
+	{G_NEGHEDGE, "neg_place_after_preposition",
+	 "MOFCOM opened a probe into chips imported from the United States, "
+	 "in a move that targets Texas Instruments.",
+	 {NULL}, {NULL}, NULL},
+	{G_NEGHEDGE, "neg_owner_of_chip_not_called_in",
+	 "Alibaba halted orders for Nvidia's H20 after being called in by the "
+	 "CAC.",
+	 {"CAC summoned Alibaba" POS},
+	 {"Nvidia makes H20" POS, "Alibaba purchased H20" POS, NULL}, NULL},
+	{G_NEGHEDGE, "neg_comma_is_no_list",
+	 "Under pressure from Washington, the Netherlands announced "
+	 "restrictions covering ASML's machines.",
+	 {"Dutch government restricted ASML" POS}, {NULL}, NULL},
 	{G_NEGHEDGE, "neg_not_on_list", "Sophgo is not on the US Entity List.",
 	 {"US government restricted Sophgo" NEG}, {NULL}, NULL},
 	{G_NEGHEDGE, "neg_never", "The CAC has never summoned Baidu.",
