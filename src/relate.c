@@ -656,6 +656,17 @@ static void measure_agent(const ctx *c, size_t t, elist *l)
 }
 
 /* Is the claim between items lo and hi (exclusive) denied or hedged? */
+/* "... would require a licence if sales resumed": a condition after the
+ * trigger at hi, within its clause ("even if" concedes). */
+static int condition_after(const ctx *c, size_t hi)
+{
+	for (size_t j = hi + 1; j < c->n && !is_stop(c, j); j++)
+		if ((is_word(c, j, "if") || is_word(c, j, "unless")) &&
+		    !is_word(c, j - 1, "even") && !is_word(c, j - 1, "as"))
+			return 1;
+	return 0;
+}
+
 static void modality(const ctx *c, size_t lo, size_t hi, uint8_t *neg,
                      uint8_t *hedge)
 {
@@ -695,6 +706,8 @@ static void modality(const ctx *c, size_t lo, size_t hi, uint8_t *neg,
 	}
 	/* a question is never an assertion */
 	if (c->n && is_punct(c, c->n - 1, '?'))
+		*hedge = 1;
+	if (condition_after(c, hi))
 		*hedge = 1;
 }
 
@@ -1126,6 +1139,20 @@ static erg_err try_obligation(ctx *c, size_t m)
 	return ERG_OK;
 }
 
+/* Does an informing verb ("informed", "notified", "told") stand right
+ * after the agency, between items from and to? */
+static int informs(const ctx *c, size_t from, size_t to)
+{
+	static const char *const w[] = {"informed", "informs", "notified",
+	                                "notifies", "told", "tells", NULL};
+
+	for (size_t k = from; k < to && k < from + 3; k++)
+		for (const char *const *p = w; *p; p++)
+			if (is_word(c, k, *p))
+				return 1;
+	return 0;
+}
+
 /* Is the licence word at item i an export licence? */
 static int export_licence(const ctx *c, size_t i)
 {
@@ -1241,6 +1268,15 @@ static erg_err try_licence(ctx *c, size_t lic)
 		return ERG_OK;
 	mark(c, lic);
 	modality(c, a.first, lic, &neg, &hedge);
+	/* "the department informed AMD that shipments would require a
+	 * licence": the agency tells of its own rule, and the "would" is
+	 * reported speech, unless a condition is stated */
+	if (hedge && a.n && a.last < lic && informs(c, a.last + 1, lic)) {
+		hedge = (uint8_t)condition_after(c, lic);
+		for (j = a.first; j < lic; j++)
+			if (has_cue(c, j, ERG_CUE_QUESTION))
+				hedge = 1;
+	}
 	if ((e = emit_all(c, ERG_RESTRICTED, &a, &o, neg, hedge, "licence")))
 		return e;
 	return ERG_OK;
