@@ -37,6 +37,8 @@ struct erg_mentions {
 	int32_t group[ERG_GROUP_MAX];  /* most recent list of companies */
 	uint8_t ngroup;
 	size_t group_at;
+	int32_t prev_company;          /* the company named before last[] */
+	size_t prev_company_at;
 };
 
 erg_mentions *erg_mentions_new(erg_lexicon *lx)
@@ -68,6 +70,7 @@ void erg_mentions_reset(erg_mentions *m)
 	m->body = m->body_before = -1;
 	m->topic = -1;
 	m->ngroup = 0;
+	m->prev_company = -1;
 }
 
 int32_t erg_mentions_recent(const erg_mentions *m, erg_etype t)
@@ -166,9 +169,17 @@ static int is_connector(const char *text, const erg_token *toks,
 	       is_word(text, t, "and") || is_word(text, t, "or");
 }
 
+/* "both companies", "the two firms": a group of exactly two. */
+static int dual_group(const char *text, const erg_token *toks,
+                      const erg_item *it)
+{
+	return it->ntok >= 2 && (is_word(text, &toks[it->tok], "both") ||
+	                         is_word(text, &toks[it->tok + 1], "two"));
+}
+
 /* Resolve a pronoun or description item against recent entities. */
 static void resolve(erg_mentions *m, erg_item *it, const erg_item *next,
-                    int32_t actor_before)
+                    int32_t actor_before, int dual)
 {
 	uint64_t c = it->sense.cues;
 	int want = -1;
@@ -207,8 +218,15 @@ static void resolve(erg_mentions *m, erg_item *it, const erg_item *next,
 		return;
 	}
 	if (c & (UINT64_C(1) << ERG_CUE_GROUP)) {
-		if (m->ngroup && m->sentno - m->group_at <= COREF_WINDOW)
+		if (m->ngroup && m->sentno - m->group_at <= COREF_WINDOW) {
 			set_ents(it, m->group, m->ngroup, 1);
+		} else if (dual && m->prev_company >= 0 && m->last[ERG_COMPANY] >= 0 &&
+		           m->sentno - m->prev_company_at <= COREF_WINDOW) {
+			/* "Both companies" after two named apart */
+			int32_t two[2] = {m->prev_company, m->last[ERG_COMPANY]};
+
+			set_ents(it, two, 2, 1);
+		}
 		return;
 	}
 	if ((c & (UINT64_C(1) << ERG_CUE_ITS)) && next &&
@@ -272,6 +290,11 @@ static void remember(erg_mentions *m, const char *text, const erg_token *toks,
 		     (i > 0 && (items[i - 1].sense.cues & (UINT64_C(1) << ERG_CUE_PREP)))))
 			continue;
 		if (t >= 0 && !it->coref) {
+			if (t == ERG_COMPANY && m->last[t] >= 0 &&
+			    m->last[t] != it->ents[it->nents - 1]) {
+				m->prev_company = m->last[t];
+				m->prev_company_at = m->last_at[t];
+			}
 			m->last[t] = it->ents[it->nents - 1];
 			m->last_at[t] = m->sentno;
 			m->last_seq[t] = ++m->seq;
@@ -991,7 +1014,7 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 					actor = it[k].ents[0];
 			}
 			resolve(m, &it[i], i + 1 < items->len ? &it[i + 1] : NULL,
-			        actor);
+			        actor, dual_group(text, toks, &it[i]));
 		}
 	remember(m, text, toks, it, items->len);
 	for (i = 0; i < items->len; i++) {

@@ -655,6 +655,11 @@ static const ccase cases[] = {
 	 "Seoul urged Samsung and SK Hynix to keep out of the market. The CAC "
 	 "ordered operators to stop purchasing them.",
 	 {NULL}, {NULL}, NULL},
+	{G_COREF, "coref_both_companies_named_apart",
+	 "SMIC runs fabs in Shanghai. Hua Hong also runs fabs there. Both "
+	 "companies have bought etch tools from Lam Research.",
+	 {"SMIC purchased Lam Research" POS, "Hua Hong purchased Lam Research" POS},
+	 {NULL}, NULL},
 	{G_COREF, "coref_its_import_is_the_chip",
 	 "Nvidia designed the B30A. Beijing has blocked its import.",
 	 {"Nvidia makes B30A" POS, "Chinese government restricted B30A" POS},
