@@ -76,8 +76,6 @@ static int key_cmp(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* The document's makes(maker, chip) pairs, sorted for lookup: a long
- * document holds thousands of relations, so no quadratic scan. */
 static erg_err push_key(erg_vec *v, uint64_t key)
 {
 	uint64_t *k = erg_vec_push(v);
@@ -99,6 +97,9 @@ static int asserted(const erg_relation *r)
 	return !r->negative && !r->hedged;
 }
 
+/* The document's makes(maker, chip) pairs and its restrictions, sorted
+ * for lookup: a long document holds thousands of relations, so no
+ * quadratic scan. */
 static erg_err collect_makers(erg_extractor *x)
 {
 	const erg_found *f = x->found.data;
@@ -150,15 +151,34 @@ static erg_err explain_step(erg_extractor *x, const char *step,
 		why);
 }
 
+/* The index in made of the chip's first (chip, maker) pair; the chip's
+ * pairs follow it, sorted by maker. */
+static size_t first_made(const erg_extractor *x, int32_t chip)
+{
+	const uint64_t *k = x->made.data;
+	uint64_t lo = pair_key(chip, 0);
+	size_t a = 0, b = x->made.len;
+
+	while (a < b) {
+		size_t mid = a + (b - a) / 2;
+
+		if (k[mid] < lo)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	return a;
+}
+
 /* Does the document name, not through an open reference, a maker of the
  * chip other than maker? */
 static int other_maker(const erg_extractor *x, int32_t maker, int32_t chip)
 {
 	const uint64_t *k = x->made.data;
 
-	for (size_t i = 0; i < x->made.len; i++)
-		if ((k[i] >> 32) == (uint32_t)chip &&
-		    (int32_t)(uint32_t)k[i] != maker)
+	for (size_t i = first_made(x, chip);
+	     i < x->made.len && (k[i] >> 32) == (uint32_t)chip; i++)
+		if ((int32_t)(uint32_t)k[i] != maker)
 			return 1;
 	return 0;
 }
@@ -174,19 +194,10 @@ static erg_err derive_makers(erg_extractor *x, const erg_doc *doc,
                              void *arg)
 {
 	const uint64_t *k = x->made.data;
-	uint64_t lo = pair_key(src->r.obj, 0);
-	size_t a = 0, b = x->made.len;
 	erg_err e;
 
-	while (a < b) { /* first pair of this chip */
-		size_t mid = a + (b - a) / 2;
-
-		if (k[mid] < lo)
-			a = mid + 1;
-		else
-			b = mid;
-	}
-	for (; a < x->made.len && (k[a] >> 32) == (uint32_t)src->r.obj; a++) {
+	for (size_t a = first_made(x, src->r.obj);
+	     a < x->made.len && (k[a] >> 32) == (uint32_t)src->r.obj; a++) {
 		int32_t maker = (int32_t)(uint32_t)k[a];
 		uint64_t key = pair_key(src->r.subj, maker);
 		erg_found d = *src;

@@ -123,6 +123,14 @@ const erg_entity *erg_lexicon_entity(const erg_lexicon *lx, size_t i)
 	return erg_vec_at(&lx->entities, i);
 }
 
+int erg_entity_is_state(const erg_entity *e)
+{
+	size_t k = strlen(e->name);
+
+	/* entities.txt names every state's entry "<adjective> government" */
+	return k >= 11 && strcmp(e->name + k - 11, " government") == 0;
+}
+
 /* Entities by (name, type): an open-addressing table of indexes + 1, so
  * that learning names while reading stays cheap as the lexicon grows. */
 static uint32_t name_hash(const char *s, erg_etype type)

@@ -101,6 +101,9 @@ void erg_lexicon_version(const erg_lexicon *lx, char out[ERG_LEXVER_SIZE]);
 
 size_t erg_lexicon_nentities(const erg_lexicon *lx);
 const erg_entity *erg_lexicon_entity(const erg_lexicon *lx, size_t i);
+/* Is the entity a state as a whole ("Chinese government", "US
+ * government"), not a named body such as BIS or the CAC? */
+int erg_entity_is_state(const erg_entity *e);
 /* Index of the entity with this canonical name and type, or -1. */
 int32_t erg_lexicon_find(const erg_lexicon *lx, const char *name,
                          erg_etype type);

@@ -88,10 +88,7 @@ int32_t erg_mentions_recent(const erg_mentions *m, erg_etype t)
 /* "Chinese government", "US government": a state as a whole. */
 static int is_government(const erg_lexicon *lx, int32_t e)
 {
-	const char *n = erg_lexicon_entity(lx, (size_t)e)->name;
-	size_t k = strlen(n);
-
-	return k >= 11 && strcmp(n + k - 11, " government") == 0;
+	return erg_entity_is_state(erg_lexicon_entity(lx, (size_t)e));
 }
 
 const erg_lexicon *erg_mentions_lexicon(const erg_mentions *m)
@@ -168,6 +165,21 @@ static int is_connector(const char *text, const erg_token *toks,
 	return is_punct(text, t, ',') || is_punct(text, t, '&') ||
 	       is_word(text, t, "and") || is_word(text, t, "or");
 }
+
+/* Is token t one of the words of the NULL-terminated list w? */
+static int word_in(const char *text, const erg_token *t,
+                   const char *const *w)
+{
+	for (; *w; w++)
+		if (is_word(text, t, *w))
+			return 1;
+	return 0;
+}
+
+/* "owner of TikTok", "unit of Nvidia": words for one company owning
+ * another */
+static const char *const owner_words[] = {
+	"owner", "parent", "operator", "developer", "unit", "subsidiary", NULL};
 
 /* "both companies", "the two firms": a group of exactly two. */
 static int dual_group(const char *text, const erg_token *toks,
@@ -317,12 +329,7 @@ static void remember(erg_mentions *m, const char *text, const erg_token *toks,
 		if (t == ERG_COMPANY && !it->coref && i >= 2 &&
 		    items[i - 1].ntok == 1 && items[i - 2].ntok == 1 &&
 		    is_word(text, &toks[items[i - 1].tok], "of") &&
-		    (is_word(text, &toks[items[i - 2].tok], "owner") ||
-		     is_word(text, &toks[items[i - 2].tok], "parent") ||
-		     is_word(text, &toks[items[i - 2].tok], "operator") ||
-		     is_word(text, &toks[items[i - 2].tok], "developer") ||
-		     is_word(text, &toks[items[i - 2].tok], "unit") ||
-		     is_word(text, &toks[items[i - 2].tok], "subsidiary")))
+		    word_in(text, &toks[items[i - 2].tok], owner_words))
 			continue;
 		if (t == ERG_COMPANY && !it->coref) {
 			int seen = 0;
@@ -788,6 +795,20 @@ static erg_err listed_companies(erg_mentions *m, const char *text,
 	return ERG_OK;
 }
 
+/* The chip that the single token one names by itself, or -1: the part
+ * of a longer word ("H20s", "Blackwell-based") that is a chip. */
+static int32_t chip_of(const erg_mentions *m, const char *text,
+                       const erg_token *one)
+{
+	erg_sense ps;
+
+	if (erg_lexicon_match(m->lx, text, one, 0, 1, &ps) == 1 &&
+	    ps.entity >= 0 &&
+	    erg_lexicon_entity(m->lx, (size_t)ps.entity)->type == ERG_CHIP)
+		return ps.entity;
+	return -1;
+}
+
 /* The chip of a word "CHIP-based", "CHIP-powered", "CHIP-equipped", or
  * -1. */
 static int32_t chip_based(const erg_mentions *m, const char *text,
@@ -795,20 +816,18 @@ static int32_t chip_based(const erg_mentions *m, const char *text,
 {
 	static const char *const suffix[] = {"-based", "-powered", "-equipped",
 	                                     "-class", NULL};
+	int32_t id;
 
 	for (const char *const *p = suffix; *p; p++) {
 		size_t k = strlen(*p);
 		erg_token one = *t;
-		erg_sense ps;
 
 		if (t->len <= k + 1 ||
 		    strncasecmp(text + t->off + t->len - k, *p, k) != 0)
 			continue;
 		one.len -= k;
-		if (erg_lexicon_match(m->lx, text, &one, 0, 1, &ps) == 1 &&
-		    ps.entity >= 0 &&
-		    erg_lexicon_entity(m->lx, (size_t)ps.entity)->type == ERG_CHIP)
-			return ps.entity;
+		if ((id = chip_of(m, text, &one)) >= 0)
+			return id;
 	}
 	return -1;
 }
@@ -860,7 +879,6 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 		    text[t->off + t->len - 1] == 's' && (t->flags & ERG_TF_CAP)) {
 			/* "H20s", "A100s": a chip in the plural */
 			erg_token one = *t;
-			erg_sense ps;
 			size_t up = 0, letters = 0;
 
 			one.len--;
@@ -873,11 +891,7 @@ erg_err erg_mentions_sentence(erg_mentions *m, const char *text,
 			}
 			if (letters >= 2 && up == letters)
 				one.flags |= ERG_TF_UPPER;
-			if (erg_lexicon_match(m->lx, text, &one, 0, 1, &ps) == 1 &&
-			    ps.entity >= 0 &&
-			    erg_lexicon_entity(m->lx, (size_t)ps.entity)->type ==
-			        ERG_CHIP)
-				sense.entity = ps.entity;
+			sense.entity = chip_of(m, text, &one);
 		}
 		/* "Blackwell-based servers", "H20-powered clusters" */
 		if (n == 0 && sense.entity < 0)

@@ -72,6 +72,15 @@ static int is_word(const ctx *c, size_t i, const char *w)
 	return t->len == n && strncasecmp(c->text + t->off, w, n) == 0;
 }
 
+/* Is item i one of the words of the NULL-terminated list w? */
+static int is_any(const ctx *c, size_t i, const char *const *w)
+{
+	for (; *w; w++)
+		if (is_word(c, i, *w))
+			return 1;
+	return 0;
+}
+
 static int is_punct(const ctx *c, size_t i, char ch)
 {
 	const erg_token *t;
@@ -191,6 +200,23 @@ static void list_add(elist *l, const erg_item *it, size_t at)
 	list_add_mask(NULL, l, it, at, 0);
 }
 
+/* A list of the one item at i. */
+static void list_one(const ctx *c, elist *l, size_t i)
+{
+	list_add(l, &c->it[i], i);
+	l->first = l->last = i;
+}
+
+/* A list of the one entity e, standing at item at (it is implied there,
+ * not named). */
+static void list_entity(elist *l, int32_t e, size_t at)
+{
+	l->e[0] = e;
+	l->at[0] = at;
+	l->first = l->last = at;
+	l->n = 1;
+}
+
 /* Skip a parenthetical "( ... )" that starts at i; returns the item after
  * it, or i if there is none. */
 static size_t skip_paren(const ctx *c, size_t i)
@@ -215,6 +241,10 @@ static size_t skip_paren_left(const ctx *c, size_t i)
 		q--;
 	return is_punct(c, q, '(') && q > 0 ? q - 1 : i;
 }
+
+/* The people who stand for a company in a list: "Lenovo executives". */
+static const char *const staff_words[] = {"executives", "representatives",
+                                          "officials", NULL};
 
 /* Does item i start a predicate ("Sugon said it would appeal")? */
 static int starts_clause(const ctx *c, size_t i)
@@ -246,9 +276,7 @@ static void collect_right(const ctx *c, size_t i, unsigned mask, elist *l)
 		/* "Lenovo executives, along with representatives of Inspur" */
 		for (size_t q = 0; q < 2 && has_cue(c, k, ERG_CUE_FILLER) &&
 		                   !c->it[k].nents && !is_connector(c, k) &&
-		                   (is_word(c, k, "executives") ||
-		                    is_word(c, k, "representatives") ||
-		                    is_word(c, k, "officials"));
+		                   is_any(c, k, staff_words);
 		     q++)
 			k++;
 		if (!is_connector(c, k) && !has_cue(c, k, ERG_CUE_INCLUDE))
@@ -259,8 +287,7 @@ static void collect_right(const ctx *c, size_t i, unsigned mask, elist *l)
 			k++;
 		}
 		/* "... along with representatives of Inspur" */
-		if ((is_word(c, k, "representatives") || is_word(c, k, "executives") ||
-		     is_word(c, k, "officials")) &&
+		if (is_any(c, k, staff_words) &&
 		    (is_word(c, k + 1, "of") || is_word(c, k + 1, "from")))
 			k += 2;
 		/* "the Commerce Department and its Bureau ..." */
@@ -372,11 +399,8 @@ static int issued_from(const ctx *c, size_t j)
 /* Is entity e a state as a whole ("US government"), not a named body? */
 static int is_state(const ctx *c, int32_t e)
 {
-	const char *n = erg_lexicon_entity(erg_mentions_lexicon(c->m), (size_t)e)
-	                    ->name;
-	size_t k = strlen(n);
-
-	return k >= 11 && strcmp(n + k - 11, " government") == 0;
+	return erg_entity_is_state(
+		erg_lexicon_entity(erg_mentions_lexicon(c->m), (size_t)e));
 }
 
 /* "said", "showing", "reported": a verb whose "that" opens a clause. */
@@ -391,10 +415,7 @@ static int reporting_verb(const ctx *c, size_t i)
 		"believes", "concluded", "stated", "states", "stating", "wrote",
 		"writes", "alleged", "alleges", "alleging", NULL};
 
-	for (const char *const *p = w; *p; p++)
-		if (is_word(c, i, *p))
-			return 1;
-	return 0;
+	return is_any(c, i, w);
 }
 
 /* Nearest list of mask entities left of item from. */
@@ -628,12 +649,8 @@ static void recent_agency(const ctx *c, size_t t, elist *l)
 	for (size_t k = 0; k < t; k++)
 		if (has_ent(c, k, M_AGENCY))
 			return;
-	if (r < 0)
-		return;
-	l->e[0] = r;
-	l->at[0] = t;
-	l->first = l->last = t;
-	l->n = 1;
+	if (r >= 0)
+		list_entity(l, r, t);
 }
 
 /* "The order targets the H20", "the inspections targeted Nvidia's H20":
@@ -655,7 +672,6 @@ static void measure_agent(const ctx *c, size_t t, elist *l)
 		recent_agency(c, t, l);
 }
 
-/* Is the claim between items lo and hi (exclusive) denied or hedged? */
 /* "... would require a licence if sales resumed": a condition after the
  * trigger at hi, within its clause ("even if" concedes). */
 static int condition_after(const ctx *c, size_t hi)
@@ -667,6 +683,7 @@ static int condition_after(const ctx *c, size_t hi)
 	return 0;
 }
 
+/* Is the claim between items lo and hi (exclusive) denied or hedged? */
 static void modality(const ctx *c, size_t lo, size_t hi, uint8_t *neg,
                      uint8_t *hedge)
 {
@@ -1147,9 +1164,8 @@ static int informs(const ctx *c, size_t from, size_t to)
 	                                "notifies", "told", "tells", NULL};
 
 	for (size_t k = from; k < to && k < from + 3; k++)
-		for (const char *const *p = w; *p; p++)
-			if (is_word(c, k, *p))
-				return 1;
+		if (is_any(c, k, w))
+			return 1;
 	return 0;
 }
 
@@ -1172,6 +1188,8 @@ static int export_licence(const ctx *c, size_t i)
 static int exporting_state(const ctx *c, const elist *o, size_t at,
                            elist *a)
 {
+	static const char *const says[] = {"said", "says", "announced", "stated",
+	                                   NULL};
 	const erg_lexicon *lx = erg_mentions_lexicon(c->m);
 	const char *cc = NULL;
 
@@ -1189,24 +1207,16 @@ static int exporting_state(const ctx *c, const elist *o, size_t at,
 		if (has_ent(c, k, M_AGENCY) && !c->it[k].coref &&
 		    strcmp(erg_lexicon_entity(lx, (size_t)c->it[k].ents[0])->country,
 		           cc) == 0 &&
-		    (is_word(c, k + 1, "said") || is_word(c, k + 1, "says") ||
-		     is_word(c, k + 1, "announced") || is_word(c, k + 1, "stated"))) {
-			a->e[0] = c->it[k].ents[0];
-			a->at[0] = at;
-			a->first = a->last = at;
-			a->n = 1;
+		    is_any(c, k + 1, says)) {
+			list_entity(a, c->it[k].ents[0], at);
 			return 1;
 		}
 	for (size_t i = 0; i < erg_lexicon_nentities(lx); i++) {
 		const erg_entity *e = erg_lexicon_entity(lx, i);
-		size_t n = strlen(e->name);
 
 		if (e->type == ERG_AGENCY && strcmp(e->country, cc) == 0 &&
-		    n >= 11 && strcmp(e->name + n - 11, " government") == 0) {
-			a->e[0] = (int32_t)i;
-			a->at[0] = at;
-			a->first = a->last = at;
-			a->n = 1;
+		    erg_entity_is_state(e)) {
+			list_entity(a, (int32_t)i, at);
 			return 1;
 		}
 	}
@@ -1332,29 +1342,16 @@ static erg_err try_listing(ctx *c, size_t add)
 		if (!a.n) {
 			size_t q = j > 0 && is_poss(c, j - 1) ? j - 1 : j;
 
-			if (q > 0 && has_ent(c, q - 1, M_AGENCY) && !c->it[q - 1].coref) {
-				list_add(&a, &c->it[q - 1], q - 1);
-				a.first = a.last = q - 1;
-			}
+			if (q > 0 && has_ent(c, q - 1, M_AGENCY) && !c->it[q - 1].coref)
+				list_one(c, &a, q - 1);
 		}
 		/* no agent: the list's keeper is the agency the text is about,
 		 * unless the listing sits in a relative clause ("Huawei, which
 		 * was added ..."), an aside about another story */
 		if (!a.n && !(add >= 2 && (is_word(c, add - 2, "which") ||
 		                           is_word(c, add - 2, "who") ||
-		                           is_word(c, add - 2, "that")))) {
-			int32_t r = erg_mentions_recent(c->m, ERG_AGENCY);
-
-			for (size_t k = 0; k < add && r >= 0; k++)
-				if (has_ent(c, k, M_AGENCY))
-					r = -1;
-			if (r >= 0) {
-				a.e[0] = r;
-				a.at[0] = add;
-				a.first = a.last = add;
-				a.n = 1;
-			}
-		}
+		                           is_word(c, add - 2, "that"))))
+			recent_agency(c, add, &a);
 	} else {
 		find_subject(c, add, M_AGENCY, &a);
 		find_object_until(c, add + 1, to, M_COMPANY, ERG_RESTRICTED, &x);
@@ -1373,12 +1370,8 @@ static erg_err try_listing(ctx *c, size_t add)
 			if (x.n && !a.n) {
 				int32_t r = erg_mentions_recent(c->m, ERG_AGENCY);
 
-				if (r >= 0) {
-					a.e[0] = r;
-					a.at[0] = add;
-					a.first = a.last = add;
-					a.n = 1;
-				}
+				if (r >= 0)
+					list_entity(&a, r, add);
 			}
 		}
 	}
@@ -1441,8 +1434,7 @@ static erg_err try_on_list(ctx *c, size_t li)
 		if (k != li || !is_word(c, li + 1, "of") ||
 		    !has_ent(c, o + 1, M_AGENCY) || c->it[o + 1].coref)
 			return ERG_OK;
-		list_add(&a, &c->it[o + 1], o + 1);
-		a.first = a.last = o + 1;
+		list_one(c, &a, o + 1);
 	}
 	if (k > 0 && is_word(c, k - 1, "the"))
 		k--;
@@ -1501,6 +1493,11 @@ static erg_err try_call(ctx *c, size_t v)
 /* "Samsung has started shipping HBM3E chips to Nvidia", "Nvidia sold
  * H20s to Tencent": the company the goods go to purchased them (or
  * bought from the seller, when no chip is named). */
+/* Words of a permission: "licences that allowed Qualcomm to ship". */
+static const char *const permit_words[] = {
+	"allowed", "allow", "allows", "allowing", "permitted", "permit",
+	"permits", "let", NULL};
+
 static erg_err try_sale(ctx *c, size_t v)
 {
 	elist seller, goods, buyer;
@@ -1520,11 +1517,7 @@ static erg_err try_sale(ctx *c, size_t v)
 	 * sellers and "that" may stand between the permit and "to" */
 	if (v > 1 && is_word(c, v - 1, "to"))
 		for (j = v - 1; j-- > 0 && v - j < 10;) {
-			if (is_word(c, j, "allowed") || is_word(c, j, "allow") ||
-			    is_word(c, j, "allows") || is_word(c, j, "allowing") ||
-			    is_word(c, j, "permitted") || is_word(c, j, "permit") ||
-			    is_word(c, j, "permits") || is_word(c, j, "let") ||
-			    has_cue(c, j, ERG_CUE_LICENCE))
+			if (is_any(c, j, permit_words) || has_cue(c, j, ERG_CUE_LICENCE))
 				return ERG_OK;
 			if (!c->it[j].nents && !is_connector(c, j) &&
 			    !has_cue(c, j, ERG_CUE_FILLER))
@@ -1580,12 +1573,12 @@ static size_t receive_verb(const ctx *c, size_t t)
 		"received", "receives", "receive", "receiving", "won", "wins",
 		"secured", "secures", "landed", "lands", "booked", "books",
 		"got", "gets", NULL};
+
 	if (!is_word(c, t + 1, "from"))
 		return c->n;
 	for (size_t k = t; k > 0 && t - k < 4; k--) {
-		for (const char *const *w = verbs; *w; w++)
-			if (is_word(c, k - 1, *w))
-				return k - 1;
+		if (is_any(c, k - 1, verbs))
+			return k - 1;
 		/* only adjectives and the chip between: "received large new
 		 * H20 orders" */
 		if (has_ent(c, k - 1, M_CHIP) || has_cue(c, k - 1, ERG_CUE_CHIPNOUN))
@@ -1646,8 +1639,7 @@ static int possessor(const ctx *c, size_t t, unsigned mask, elist *l)
 		}
 		if ((it->sense.cues & (CUE(ERG_CUE_GROUP) | CUE(ERG_CUE_ITS))) &&
 		    has_ent(c, j, mask)) {
-			list_add(l, it, j);
-			l->first = l->last = j;
+			list_one(c, l, j);
 			return 1;
 		}
 		/* "Beijing's H20 ban": the chip is the noun's object */
@@ -1659,8 +1651,7 @@ static int possessor(const ctx *c, size_t t, unsigned mask, elist *l)
 		 * agency as the noun's modifier owns the measure */
 		if (j + 1 == t && mask == M_AGENCY && !it->coref &&
 		    has_ent(c, j, mask)) {
-			list_add(l, it, j);
-			l->first = l->last = j;
+			list_one(c, l, j);
 			return 1;
 		}
 		if (it->nents || is_stop(c, j) || is_punct(c, j, ','))
@@ -1725,17 +1716,17 @@ static int continues(const ctx *c, size_t t)
 /* Is trigger t a form of "target" in a sentence about an investigation? */
 static int probe_target(const ctx *c, size_t t)
 {
+	static const char *const target[] = {"target", "targets", "targeted",
+	                                     "targeting", NULL};
 	static const char *const probe[] = {"investigation", "probe", "inquiry",
 	                                    "anti-dumping", "antitrust",
 	                                    "anti-monopoly", NULL};
 
-	if (!is_word(c, t, "target") && !is_word(c, t, "targets") &&
-	    !is_word(c, t, "targeted") && !is_word(c, t, "targeting"))
+	if (!is_any(c, t, target))
 		return 0;
 	for (size_t k = 0; k < t; k++)
-		for (const char *const *p = probe; *p; p++)
-			if (is_word(c, k, *p))
-				return 1;
+		if (is_any(c, k, probe))
+			return 1;
 	return 0;
 }
 
@@ -1826,10 +1817,8 @@ static erg_err relate_trigger(ctx *c, size_t t)
 				/* "Nvidia's H20 orders" are orders for its own chip */
 				if (has_ent(c, q, M_CHIP) && !c->it[q].coref &&
 				    !(r == ERG_PURCHASED && s.n &&
-				      maker_country(c, s.e[0], c->it[q].ents[0]))) {
-					list_add(&o, &c->it[q], q);
-					o.first = o.last = q;
-				}
+				      maker_country(c, s.e[0], c->it[q].ents[0])))
+					list_one(c, &o, q);
 			}
 			/* "the 910B and 910C are subject to export controls" */
 			size_t to = t;
@@ -1908,10 +1897,8 @@ static erg_err relate_trigger(ctx *c, size_t t)
 				if (!s.n && r == ERG_SUMMONED && is_word(c, t + 1, "to")) {
 					size_t q = t + 2 + is_word(c, t + 2, "the");
 
-					if (has_ent(c, q, M_AGENCY)) {
-						list_add(&s, &c->it[q], q);
-						s.first = s.last = q;
-					}
+					if (has_ent(c, q, M_AGENCY))
+						list_one(c, &s, q);
 				}
 				/* "Baidu was also called in", "Hygon was blacklisted
 				 * as well": the same agent as before */
